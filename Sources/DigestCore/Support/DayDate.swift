@@ -1,0 +1,104 @@
+import Foundation
+
+/// A calendar day, the only kind of date listings carry.
+public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...DayDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// "2024-03-05".
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (a: DayDate, b: DayDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The day that contains a Unix time (UTC).
+    public init(unixTime: Int64) {
+        // Howard Hinnant's civil_from_days.
+        let z = Int(unixTime >= 0 ? unixTime / 86_400 : (unixTime - 86_399) / 86_400) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// Unix time of this day's midnight, UTC.
+    public var unixTime: Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Int64(era * 146_097 + doe - 719_468) * 86_400
+    }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// 1...12 for "Jan"..."Dec" (also full names), nil otherwise.
+    public static func month<S: StringProtocol>(named name: S) -> Int? {
+        guard name.count >= 3 else { return nil }
+        let prefix = name.prefix(3)
+        guard let index = monthNames.firstIndex(where: { $0 == prefix }) else { return nil }
+        return index + 1
+    }
+
+    /// The most recent `month`/`day` not after `reference`: how listings mean "Mar 13".
+    public static func latest(month: Int, day: Int, notAfter reference: DayDate) -> DayDate? {
+        for year in stride(from: reference.year, through: reference.year - 8, by: -1) {
+            if let date = DayDate(year: year, month: month, day: day), date <= reference { return date }
+        }
+        return nil
+    }
+}
+
+/// The calendar a build reads "today" from: `SOURCE_DATE_EPOCH` when set,
+/// else the wall clock. Passed in, so tests fix it.
+public struct ReferenceDate: Sendable {
+    public var today: DayDate
+    /// True when the date came from SOURCE_DATE_EPOCH, not the clock.
+    public var isPinned: Bool
+
+    public init(today: DayDate, isPinned: Bool = true) {
+        self.today = today
+        self.isPinned = isPinned
+    }
+
+    public static func fromEnvironment(_ environment: [String: String]) -> ReferenceDate {
+        if let raw = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(raw) {
+            return ReferenceDate(today: DayDate(unixTime: seconds), isPinned: true)
+        }
+        let now = Int64(time(nil))
+        return ReferenceDate(today: DayDate(unixTime: now), isPinned: false)
+    }
+}

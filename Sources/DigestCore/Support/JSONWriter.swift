@@ -1,0 +1,92 @@
+/// Writes JSON by hand into a byte buffer: keys in the order written (so
+/// output is deterministic), and strings escaped so that the text can also
+/// sit inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 become
+/// `\u` escapes, so "</script>" can never close one.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+
+    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+
+    /// Writes `"name":`; the value written next belongs to it.
+    public mutating func key(_ name: String) {
+        separate()
+        JSONWriter.appendString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma[needsComma.count - 1] = false
+    }
+
+    public mutating func string(_ value: String) { separate(); JSONWriter.appendString(value, to: &bytes) }
+    public mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    public mutating func int(_ value: Int?) { if let value { int(value) } else { null() } }
+    /// A number with at most 4 decimals, written the same on every machine.
+    public mutating func fixed(_ value: Double) {
+        separate()
+        let scaled = Int((value * 10_000).rounded())
+        var text = String(abs(scaled) / 10_000)
+        let fraction = abs(scaled) % 10_000
+        if fraction != 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: 4 - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        if scaled < 0 { text = "-" + text }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Ends a JSON Lines record: a newline, and the next value starts afresh.
+    public mutating func newline() { bytes.append(0x0A); needsComma = [false] }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func appendString(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = value.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F:
+                appendUnicodeEscape(UInt16(byte), to: &out)
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in old JavaScript.
+                pending = [byte]
+                if let b1 = utf8.next() { pending.append(b1) }
+                if let b2 = utf8.next() { pending.append(b2) }
+                if pending.count == 3, pending[1] == 0x80, pending[2] == 0xA8 || pending[2] == 0xA9 {
+                    appendUnicodeEscape(pending[2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                } else {
+                    out.append(contentsOf: pending)
+                }
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendUnicodeEscape(_ code: UInt16, to out: inout [UInt8]) {
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u"),
+                                hex[Int(code >> 12) & 0xF], hex[Int(code >> 8) & 0xF],
+                                hex[Int(code >> 4) & 0xF], hex[Int(code) & 0xF]])
+    }
+}

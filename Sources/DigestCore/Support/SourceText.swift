@@ -1,0 +1,91 @@
+/// One input file split into lines, each remembering its 1-based number.
+///
+/// Reading never fails: Windows line endings are dropped, invalid UTF-8 is
+/// replaced (with one warning per line), and an absurdly long line is left
+/// out with a warning instead of being carried through the pipeline.
+public struct SourceText: Sendable {
+    public struct Line: Sendable {
+        public var number: Int
+        public var text: Substring
+        public var isBlank: Bool { text.allSatisfy { $0 == " " || $0 == "\t" } }
+    }
+
+    /// The path as the user named it, used in messages.
+    public var path: String
+    public var lines: [Line]
+    public var diagnostics: [Diagnostic]
+
+    /// Longest line kept; a real abstract is a few thousand characters.
+    public static let maxLineBytes = 64 * 1024
+
+    public var baseName: String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        var lines: [Line] = []
+        var diagnostics: [Diagnostic] = []
+        var start = 0
+        var number = 0
+        let count = bytes.count
+        lines.reserveCapacity(count / 64)
+        while start < count || (start == count && number == 0 && count > 0) {
+            number += 1
+            var end = start
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            var stop = end
+            if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+            let length = stop - start
+            if length > SourceText.maxLineBytes {
+                diagnostics.append(Diagnostic(file: path, line: number,
+                    "line is \(length) bytes long (limit \(SourceText.maxLineBytes)); skipped"))
+                lines.append(Line(number: number, text: ""))
+            } else {
+                let slice = bytes[start..<stop]
+                var text: String
+                if let valid = String(validating: slice, as: UTF8.self) {
+                    text = valid
+                } else {
+                    diagnostics.append(Diagnostic(file: path, line: number,
+                        "invalid UTF-8; bad bytes replaced with U+FFFD"))
+                    text = String(decoding: slice, as: UTF8.self)
+                }
+                if text.utf8.contains(0) {
+                    diagnostics.append(Diagnostic(file: path, line: number,
+                        "binary data (NUL bytes); line skipped"))
+                    text = ""
+                }
+                lines.append(Line(number: number, text: Substring(text)))
+            }
+            start = end + 1
+        }
+        self.lines = lines
+        self.diagnostics = diagnostics
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The non-blank lines, trimmed: what most parsers walk over.
+    public var contentLines: [Line] {
+        lines.compactMap { line in
+            let trimmed = line.text.trimmingSpaces()
+            return trimmed.isEmpty ? nil : Line(number: line.number, text: trimmed)
+        }
+    }
+}
+
+extension Substring {
+    /// Leading and trailing white space removed.
+    func trimmingSpaces() -> Substring {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return self[first...last]
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> Substring { self[...].trimmingSpaces() }
+}

@@ -1,0 +1,34 @@
+import DigestCore
+import Foundation
+
+/// The `digest` command: a thin layer that reads arguments, runs a stage of
+/// the pipeline and turns its diagnostics into messages and an exit code.
+let usage = """
+    usage: digest build [--seeds DIR] [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--verbose]
+           digest parse [--json] PATH...
+           digest themes --suggest [--seeds DIR] [--content DIR]
+           digest bench-data --papers N --out DIR
+    """
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    Output.error(usage)
+    exit(2)
+}
+let environment = ProcessInfo.processInfo.environment
+let reference = ReferenceDate.fromEnvironment(environment)
+
+do {
+    switch arguments[1] {
+    case "parse":
+        exit(try ParseCommand.run(arguments.dropFirst(2), reference: reference))
+    case "-h", "--help", "help":
+        Output.print(usage)
+    default:
+        Output.error("digest: unknown command \"\(arguments[1])\"\n\(usage)")
+        exit(2)
+    }
+} catch let error as Arguments.UsageError {
+    Output.error("digest: \(error.description)\n\(usage)")
+    exit(2)
+}

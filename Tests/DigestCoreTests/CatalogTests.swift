@@ -1,0 +1,92 @@
+import XCTest
+@testable import DigestCore
+
+final class CatalogTests: XCTestCase {
+    func testSeedCounts() {
+        let read = readSeeds()
+        XCTAssertEqual(read.parses.map(\.format), [.authorProfile, .dailyPapers, .aggregator, .authorFeed])
+        XCTAssertEqual(read.parses.map(\.entries.count), [47, 33, 9, 50])
+        let catalog = Catalog(entries: read.entries)
+        // 47 + 33 + 9 + 50: the aggregator's tenth item is a news story.
+        XCTAssertEqual(catalog.papers.count, 139)
+        XCTAssertEqual(read.diagnostics.count, 1)
+        XCTAssertTrue(read.diagnostics[0].description.contains("002_944c60175c8f5ac9.txt:80: skipped"))
+        let bruna = catalog.authors.person(named: "Bruna, Joan")
+        XCTAssertEqual(bruna?.papers.count, 50)
+        XCTAssertEqual(catalog.authors.person(named: "Tomaso Poggio")?.papers.count, 47)
+    }
+
+    /// The same paper from an author profile (owner only, cut abstract) and an
+    /// aggregator (full "Last, First" list, full abstract) and a daily page
+    /// (date, upvotes): one record with the best of each.
+    func testMergeKeepsTheMostCompleteOfEachField() throws {
+        let profile = """
+            Lenka Zdeborová
+            2 papers on arXiv
+            Papers on arXiv
+            Phase Transitions in Learning: A Review
+            We review phase transitions in the learning of neural networks and what they tell about generalization; the analysis...
+            """
+        let aggregator = """
+            Collaborating Authors
+
+
+            PHASE TRANSITIONS IN LEARNING — A REVIEW
+
+            Krzakala, Florent, Zdeborova, Lenka
+
+            arXiv.org Machine Learning
+
+            We review phase transitions in the learning of neural networks and what they tell about generalization; the analysis is exact.
+            """
+        let daily = """
+            Daily Papers
+
+            Apr 16
+
+            Phase transitions in learning: a review
+
+            We review phase transitions in the learning of neural networks.
+
+              • 2 authors
+            ·
+            Jan 5, 2024 7
+            """
+        let reader = ListingReader(context: testContext)
+        let entries = [("a.txt", profile), ("b.txt", aggregator), ("c.txt", daily)].flatMap { name, text in
+            reader.read(SourceText(path: name, text: text)).0?.entries ?? []
+        }
+        XCTAssertEqual(entries.count, 3)
+        let catalog = Catalog(entries: entries)
+        XCTAssertEqual(catalog.papers.count, 1)
+        let paper = try XCTUnwrap(catalog.papers.first)
+        XCTAssertEqual(paper.title, "Phase Transitions in Learning: A Review")
+        XCTAssertEqual(paper.authors, ["Florent Krzakala", "Lenka Zdeborová"])
+        XCTAssertTrue(paper.authorsComplete)
+        XCTAssertEqual(paper.authorCount, 2)
+        XCTAssertFalse(paper.abstractTruncated)
+        XCTAssertTrue(paper.abstract.hasSuffix("the analysis is exact."))
+        XCTAssertEqual(paper.date?.description, "2024-01-05")
+        XCTAssertEqual(paper.upvotes, 7)
+        XCTAssertEqual(paper.sources.map(\.fileName), ["a.txt", "b.txt", "c.txt"])
+        // One person, the accented spelling shown.
+        XCTAssertEqual(catalog.authors.people.count, 2)
+        XCTAssertEqual(catalog.authors.person(named: "Zdeborova, Lenka")?.name, "Lenka Zdeborová")
+    }
+
+    func testAuthorKeysIgnoreOrderCaseAndDiacritics() {
+        XCTAssertEqual(PersonName.key("Zdeborová, Lenka"), PersonName.key("Lenka Zdeborova"))
+        XCTAssertEqual(PersonName.key("Boix-Adserà, Enric"), PersonName.key("ENRIC BOIX-ADSERA"))
+        XCTAssertNotEqual(PersonName.key("Lenka Zdeborová"), PersonName.key("Lenka Zdeborová-Smith"))
+    }
+
+    func testTitleKeyIgnoresCasePunctuationAndDiacritics() {
+        XCTAssertEqual(Text.key("Towards Antisymmetric Neural Ansatz Separation"), Text.key("towards  antisymmetric neural-ansatz separation!"))
+        XCTAssertEqual(Text.key("Ansätze"), Text.key("ANSATZE"))
+    }
+
+    func testCleanGivesNFCAndSingleSpaces() {
+        XCTAssertEqual(Text.clean("  Ferre\u{301},\t Gre\u{301}goire \r"), "Ferré, Grégoire")
+        XCTAssertEqual(Text.clean("a\u{0}b  c"), "a b c")
+    }
+}

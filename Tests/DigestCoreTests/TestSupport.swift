@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+@testable import DigestCore
+
+/// Paths into the checkout, so tests read the real seed listings.
+enum TestPaths {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var seeds: String { root.appendingPathComponent("seeds").path }
+    static var fixtures: String { root.appendingPathComponent("Tests/DigestCoreTests/Fixtures").path }
+
+    static func seed(_ prefix: String) -> String {
+        let names = try! FileManager.default.contentsOfDirectory(atPath: seeds)
+        return seeds + "/" + names.first { $0.hasPrefix(prefix) }!
+    }
+
+    static func seedLines(_ prefix: String) -> [String] {
+        try! String(contentsOfFile: seed(prefix), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+/// The reference day every test uses: 2026-11-22.
+let testReference = DayDate(year: 2026, month: 11, day: 22)!
+let testContext = ParseContext(reference: testReference)
+
+func parse(_ text: String, path: String = "test.txt") -> (ListingParse?, [Diagnostic]) {
+    ListingReader(context: testContext).read(SourceText(path: path, text: text))
+}
+
+func readSeeds() -> ListingReader.Result {
+    ListingReader(context: testContext).read(paths: [TestPaths.seeds])
+}
+
+/// Runs the built `digest` binary, as a user would.
+struct DigestRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static var binary: URL {
+        // The test runner (…/DigestPackageTests.xctest) sits beside the
+        // products in .build/<config>/.
+        var url = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+        while url.pathExtension != "xctest", url.path != "/" { url.deleteLastPathComponent() }
+        return url.deletingLastPathComponent().appendingPathComponent("digest")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = ["SOURCE_DATE_EPOCH": "1795305600"],
+                    in directory: URL = TestPaths.root) throws -> DigestRun {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes while the process runs, so neither fills up.
+        nonisolated(unsafe) var errData = Data()
+        let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        errReader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errReader.isFinished { usleep(1_000) }
+        return DigestRun(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
