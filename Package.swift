@@ -17,6 +17,8 @@ let package = Package(
         ),
         .target(name: "DigestCore", dependencies: ["CCmark"]),
         .executableTarget(name: "digest", dependencies: ["DigestCore"]),
+        // Benchmark: generates large listings and times the pipeline.
+        .executableTarget(name: "digest-bench", dependencies: ["DigestCore"]),
         // Tests read seeds/ and Tests/DigestCoreTests/Fixtures/ from the
         // checkout (see TestPaths), so they run against the real listings.
         .testTarget(

@@ -7,14 +7,14 @@ enum AggregatorParser {
     static let preprintServers = ["arxiv", "biorxiv", "medrxiv", "openreview", "ssrn", "chemrxiv"]
 
     static func isPreprintSource(_ text: Substring) -> Bool {
-        guard text.count <= 80 else { return false }
+        guard text.utf8.count <= 80 else { return false }
         let folded = Text.fold(text)
         return preprintServers.contains { folded.hasPrefix($0) || folded.contains(" \($0)") }
     }
 
     /// A source line is short, is not a sentence, and is followed by the abstract.
     static func isSourceLine(_ text: Substring) -> Bool {
-        text.count <= 80 && !text.hasSuffix(".") && !text.contains(",")
+        text.utf8.count <= 80 && !text.hasSuffix(".") && !text.contains(",")
     }
 
     static func parse(_ source: SourceText, context: ParseContext) -> ListingParse {

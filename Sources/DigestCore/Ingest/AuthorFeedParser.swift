@@ -87,16 +87,17 @@ enum AuthorFeedParser {
     /// owner is then credited on "et al." entries that do not name them.
     static func creditOwner(_ entries: inout [ListingEntry], etAlEntries: [Int]) {
         guard entries.count >= 3 else { return }
+        let keys = entries.map { $0.credits.map { PersonName.key($0.name) } }
         var counts: [String: (count: Int, name: String)] = [:]
-        for entry in entries {
-            for key in Set(entry.credits.map { PersonName.key($0.name) }) {
-                let name = entry.credits.first { PersonName.key($0.name) == key }!.name
-                counts[key, default: (0, name)].count += 1
+        for (entry, entryKeys) in zip(entries, keys) {
+            var seen = Set<String>()
+            for (credit, key) in zip(entry.credits, entryKeys) where seen.insert(key).inserted {
+                counts[key, default: (0, credit.name)].count += 1
             }
         }
         let top = counts.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key }
         guard let top, top.value.count * 2 > entries.count else { return }
-        for index in etAlEntries where !entries[index].credits.contains(where: { PersonName.key($0.name) == top.key }) {
+        for index in etAlEntries where !keys[index].contains(top.key) {
             entries[index].credits.append(Credit(top.value.name, inferred: true))
         }
     }

@@ -55,7 +55,7 @@ enum AuthorProfileParser {
             if let title = pendingTitle {
                 // The line after a title is its abstract, unless it is itself a
                 // title whose abstract follows (the abstract was lost).
-                if !isCut(line.text), line.text.count < 200, let next, isCut(next.text) {
+                if !isCut(line.text), line.text.utf8.count < 200, let next, isCut(next.text) {
                     emit(title, abstract: nil)
                     pendingTitle = line
                 } else {

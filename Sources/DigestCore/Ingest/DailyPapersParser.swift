@@ -99,7 +99,7 @@ enum DailyPapersParser {
     /// A short line followed by a long one is a new title whose predecessor
     /// lost its abstract.
     private static func startsNewBlock(_ line: SourceText.Line, next: SourceText.Line?) -> Bool {
-        guard let next, line.text.count < 150, next.text.count >= 150 else { return false }
+        guard let next, line.text.utf8.count < 150, next.text.utf8.count >= 150 else { return false }
         return authorCount(in: next.text) == nil
     }
 }

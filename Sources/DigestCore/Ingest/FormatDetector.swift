@@ -7,7 +7,8 @@
 enum FormatDetector {
     static func detect(_ lines: [SourceText.Line], context: ParseContext) -> ListingFormat? {
         var scores: [ListingFormat: Int] = [:]
-        for (index, line) in lines.enumerated() {
+        // Every signature shows within the first few hundred lines.
+        for (index, line) in lines.prefix(400).enumerated() {
             let text = line.text
             let head = index < 12
             if head, AuthorProfileParser.isPaperCountLine(text) { scores[.authorProfile, default: 0] += 50 }

@@ -12,8 +12,15 @@ public struct SourceRef: Sendable, Hashable, Comparable {
     public var path: String
     public var line: Int
     public var format: ListingFormat
+    /// The path's base name.
+    public let fileName: String
 
-    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public init(path: String, line: Int, format: ListingFormat) {
+        self.path = path
+        self.line = line
+        self.format = format
+        self.fileName = path.split(separator: "/").last.map(String.init) ?? path
+    }
 
     public static func < (a: SourceRef, b: SourceRef) -> Bool {
         (a.fileName, a.path, a.line) < (b.fileName, b.path, b.line)

@@ -14,7 +14,7 @@ enum ListingText {
     /// `invalid` is set when it does, but the day does not exist ("Feb 30").
     static func readDate(_ text: Substring, context: ParseContext, invalid: inout Bool) -> ReadDate? {
         invalid = false
-        let scalars = Array(text.utf8)
+        let scalars = Array(text.utf8.prefix(24))
         guard scalars.count >= 5, let month = DayDate.month(named: text.prefix(3)),
               scalars[3] == 0x20 else { return nil }
         var i = 4

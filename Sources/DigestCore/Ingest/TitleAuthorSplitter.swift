@@ -22,24 +22,27 @@ enum TitleAuthorSplitter {
             etAl = true
             break
         }
-        let chars = Array(text)
-        guard chars.count >= 4 else { return nil }
-        for i in 1..<chars.count {
-            let before = chars[i - 1]
-            guard !before.isWhitespace, before != "-", before != "'", before != "’" else { continue }
-            guard chars[i].isUppercase else { continue }
-            let suffix = String(chars[i...])
-            guard let authors = authorList(suffix) else { continue }
-            let title = String(chars[..<i]).trimmingSpaces()
-            guard !title.isEmpty else { return nil }
-            return Split(title: String(title), authors: authors, etAl: etAl)
+        let scalars = text.unicodeScalars
+        var previous: Unicode.Scalar?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            if let before = previous, isUpper(scalar), !isSeparator(before), before != " " {
+                if let authors = authorList(text[index...]) {
+                    let title = text[..<index].trimmingSpaces()
+                    guard !title.isEmpty else { return nil }
+                    return Split(title: String(title), authors: authors, etAl: etAl)
+                }
+            }
+            previous = scalar
+            index = scalars.index(after: index)
         }
         return nil
     }
 
     /// The names of "Joan Bruna, Benjamin Peherstorfer", or nil when any
     /// part is not a plausible name.
-    static func authorList(_ text: String) -> [String]? {
+    static func authorList(_ text: Substring) -> [String]? {
         var names: [String] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingSpaces()
@@ -66,9 +69,9 @@ enum TitleAuthorSplitter {
 
     private static func isInitial(_ word: Substring) -> Bool {
         // "F." or "J.-P."
-        let pieces = word.split(separator: "-", omittingEmptySubsequences: false)
+        let pieces = word.unicodeScalars.split(separator: "-", omittingEmptySubsequences: false)
         return pieces.allSatisfy { piece in
-            piece.count == 2 && piece.first!.isUppercase && piece.last == "."
+            piece.count == 2 && isUpper(piece.first!) && piece.last == "."
         }
     }
 
@@ -77,22 +80,36 @@ enum TitleAuthorSplitter {
 
     /// "Bruna", "Vanden-Eijnden", "Grégoire", "McDonald", "O'Neil".
     private static func isCapitalisedWord(_ word: Substring) -> Bool {
-        guard let first = word.first, first.isUppercase, first.isLetter else { return false }
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first, isUpper(first) else { return false }
         var previous = first
-        var segmentStart = word.startIndex
-        for index in word.indices.dropFirst() {
-            let char = word[index]
-            if char == "-" || char == "'" || char == "’" {
-                segmentStart = word.index(after: index)
-            } else if !char.isLetter {
+        var segmentStart = scalars.startIndex
+        var index = scalars.index(after: scalars.startIndex)
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            if isSeparator(scalar) {
+                segmentStart = scalars.index(after: index)
+            } else if !isLetter(scalar) {
                 return false
-            } else if char.isUppercase {
-                let afterSeparator = previous == "-" || previous == "'" || previous == "’"
+            } else if isUpper(scalar) {
                 let prefix = String(word[segmentStart..<index])
-                guard afterSeparator || innerCapitalPrefixes.contains(prefix) else { return false }
+                guard isSeparator(previous) || innerCapitalPrefixes.contains(prefix) else { return false }
             }
-            previous = char
+            previous = scalar
+            index = scalars.index(after: index)
         }
-        return previous.isLetter
+        return isLetter(previous)
+    }
+
+    private static func isSeparator(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "'" || s == "’" }
+
+    private static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase
+    }
+
+    /// Letters, and the combining marks that may follow one.
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) }
+        return s.properties.isAlphabetic || s.properties.canonicalCombiningClass != .notReordered
     }
 }

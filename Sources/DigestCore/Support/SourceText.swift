@@ -1,3 +1,5 @@
+import Glibc
+
 /// One input file split into lines, each remembering its 1-based number.
 ///
 /// Reading never fails: Windows line endings are dropped, invalid UTF-8 is
@@ -7,7 +9,6 @@ public struct SourceText: Sendable {
     public struct Line: Sendable {
         public var number: Int
         public var text: Substring
-        public var isBlank: Bool { text.allSatisfy { $0 == " " || $0 == "\t" } }
     }
 
     /// The path as the user named it, used in messages.
@@ -44,17 +45,19 @@ public struct SourceText: Sendable {
             } else {
                 let slice = bytes[start..<stop]
                 var text: String
-                if let valid = String(validating: slice, as: UTF8.self) {
+                let hasNUL = slice.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+                }
+                if hasNUL {
+                    diagnostics.append(Diagnostic(file: path, line: number,
+                        "binary data (NUL bytes); line skipped"))
+                    text = ""
+                } else if let valid = String(validating: slice, as: UTF8.self) {
                     text = valid
                 } else {
                     diagnostics.append(Diagnostic(file: path, line: number,
                         "invalid UTF-8; bad bytes replaced with U+FFFD"))
                     text = String(decoding: slice, as: UTF8.self)
-                }
-                if text.utf8.contains(0) {
-                    diagnostics.append(Diagnostic(file: path, line: number,
-                        "binary data (NUL bytes); line skipped"))
-                    text = ""
                 }
                 lines.append(Line(number: number, text: Substring(text)))
             }

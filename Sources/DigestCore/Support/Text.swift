@@ -8,11 +8,12 @@ import Foundation
 /// fast path, because nearly all listing text is ASCII.
 public enum Text {
     /// NFC, control characters dropped, runs of white space collapsed, trimmed.
-    public static func clean<S: StringProtocol>(_ text: S) -> String {
-        var isASCII = true
-        for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
-        if isASCII { return collapseASCII(text.utf8) }
-        let nfc = String(text).precomposedStringWithCanonicalMapping
+    public static func clean(_ text: String) -> String { clean(text[...]) }
+
+    public static func clean(_ text: Substring) -> String {
+        var text = text
+        if let ascii = text.withUTF8({ collapseASCII($0) }) { return ascii }
+        let nfc = mayNeedComposition(text) ? String(text).precomposedStringWithCanonicalMapping : String(text)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc.unicodeScalars {
@@ -27,19 +28,43 @@ public enum Text {
         return String(out)
     }
 
-    private static func collapseASCII<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte <= 0x20 || byte == 0x7F {
-                pendingSpace = !out.isEmpty
-                continue
+    /// A quick check in the spirit of Unicode's NFC_Quick_Check: text with no
+    /// combining mark, no Hangul jamo and no singleton that NFC replaces is
+    /// already in NFC, so the (slow) Foundation call is skipped.
+    static func mayNeedComposition<S: StringProtocol>(_ text: S) -> Bool {
+        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
+            let v = scalar.value
+            if scalar.properties.canonicalCombiningClass != .notReordered { return true }
+            if (0x1100...0x11FF).contains(v) || (0x2126...0x212B).contains(v) || (0xF900...0xFAFF).contains(v)
+                || (0x2F800...0x2FA1F).contains(v) || (0x0340...0x0344).contains(v) || v == 0x0374 || v == 0x037E
+                || v == 0x0387 || (0x1F71...0x1FFD).contains(v) || (0x2000...0x2001).contains(v)
+                || (0x0900...0x0DFF).contains(v) || (0x0F00...0x0FFF).contains(v) || (0x1B00...0x1B7F).contains(v)
+                || (0x3099...0x309A).contains(v) || (0x110000 > v && v >= 0x1D15E && v <= 0x1D1C0) {
+                return true
             }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(byte)
         }
-        return String(decoding: out, as: UTF8.self)
+        return false
+    }
+
+    /// The collapsed text when it is all ASCII; nil otherwise.
+    private static func collapseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var pendingSpace = false
+        var length = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+        }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for byte in bytes {
+                if byte <= 0x20 || byte == 0x7F {
+                    pendingSpace = length > 0
+                    continue
+                }
+                if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                out[length] = byte
+                length += 1
+            }
+            return length
+        }
     }
 
     /// Lowercase, diacritics removed: "Boix-Adserà" → "boix-adsera".
@@ -76,6 +101,19 @@ public enum Text {
 
     /// A key for "the same title": folded words joined by single spaces.
     public static func key<S: StringProtocol>(_ text: S) -> String {
-        words(text).joined(separator: " ")
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte >= 0x80 { return words(text).joined(separator: " ") }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let lower = byte | 0x20
+            if isDigit || (lower >= 0x61 && lower <= 0x7A) {
+                out.append(isDigit ? byte : lower)
+            } else if let last = out.last, last != 0x20 {
+                out.append(0x20)
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }

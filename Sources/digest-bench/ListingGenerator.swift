@@ -1,0 +1,93 @@
+import DigestCore
+import Foundation
+
+/// Writes large listings in the four real formats, from the vocabulary and
+/// names of the seed listings: realistic title and abstract lengths, a
+/// long-tailed author distribution (a few prolific people, many one-off
+/// co-authors), and about 5% of papers repeated across listings.
+struct ListingGenerator {
+    var words: [String]
+    var firstNames: [String]
+    var lastNames: [String]
+    var random: SplitMix64
+
+    init(seedCatalog: Catalog, seed: UInt64 = 7) {
+        var words = Set<String>()
+        for paper in seedCatalog.papers {
+            for word in (paper.title + " " + paper.abstract).split(separator: " ") where word.allSatisfy(\.isLetter) && word.count > 2 {
+                words.insert(word.lowercased())
+            }
+        }
+        self.words = words.sorted()
+        let names = seedCatalog.authors.people.map(\.name).map { $0.split(separator: " ") }
+        firstNames = Array(Set(names.compactMap { $0.first.map(String.init) })).sorted()
+        lastNames = Array(Set(names.compactMap { $0.last.map(String.init) })).sorted()
+        random = SplitMix64(seed: seed)
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+
+    /// Zipf-like: person i is drawn with weight 1/(i+1).
+    mutating func person(poolSize: Int) -> (first: String, last: String) {
+        let u = Double(random.next() % 1_000_000) / 1_000_000
+        let index = min(poolSize - 1, Int(pow(Double(poolSize), u)) - 1)
+        // Distinct people by combining seed first names, last names and a
+        // suffix, so every name still reads as a name.
+        let suffixes = ["", "son", "ova", "ini", "er", "ez", "sen", "ski", "ic", "escu", "ley", "berg", "ov", "ardi", "ek", "an"]
+        let first = firstNames[index % firstNames.count]
+        let rest = index / firstNames.count
+        let last = lastNames[rest % lastNames.count] + suffixes[(rest / lastNames.count) % suffixes.count]
+        return (first, last)
+    }
+
+    mutating func sentence(_ count: Int) -> String {
+        (0..<count).map { _ in pick(words) }.joined(separator: " ")
+    }
+
+    struct Paper { var title: String; var authors: [(first: String, last: String)]; var abstract: String; var year: Int; var month: Int; var day: Int }
+
+    mutating func papers(_ count: Int) -> [Paper] {
+        let pool = max(50, count / 2)
+        return (0..<count).map { i in
+            let title = sentence(5 + Int(random.next() % 9))
+            var seen = Set<String>()
+            let authors = (0..<(1 + Int(random.next() % 6))).map { _ in person(poolSize: pool) }
+                .filter { seen.insert($0.last + " " + $0.first).inserted }
+            return Paper(title: title.prefix(1).uppercased() + title.dropFirst() + " \(i)",
+                         authors: authors,
+                         abstract: sentence(150 + Int(random.next() % 100)) + ".",
+                         year: 2015 + Int(random.next() % 11),
+                         month: 1 + Int(random.next() % 12),
+                         day: 1 + Int(random.next() % 28))
+        }
+    }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The papers split over the four formats, with 5% repeated in a second one.
+    mutating func listings(papers: [Paper]) -> [(name: String, text: String)] {
+        var profile = "Ada Example\n\(papers.count / 4) papers on arXiv\nAcademic Profile\nPapers on arXiv\n"
+        var daily = "Daily Papers\n\nbyAK and the research community\n\nApr 16\n\n"
+        var aggregator = "Collaborating Authors\n\n Nowhere\n\n\n"
+        var feed = ""
+        for (i, p) in papers.enumerated() {
+            let date = "\(ListingGenerator.months[p.month - 1]) \(p.day), \(p.year)"
+            let formats = i % 20 == 0 ? [i % 4, (i + 1) % 4] : [i % 4]
+            for format in formats {
+                switch format {
+                case 0:
+                    profile += "\(p.title)\n\(p.abstract.prefix(200))...\n"
+                case 1:
+                    daily += "\(p.title)\n\n\(p.abstract)\n\n  • \(p.authors.count) authors\n·\n\(date)\n\n"
+                case 2:
+                    let names = p.authors.map { "\($0.last), \($0.first)" }.joined(separator: ", ")
+                    aggregator += "\(p.title)\n\n\(names)\n\narXiv.org Machine Learning\n\n\(p.abstract)\n\n\n"
+                default:
+                    let names = p.authors.map { "\($0.first) \($0.last)" }.joined(separator: ", ")
+                    feed += "LG\(date)\n\(p.title)\(names)\n\(p.abstract.prefix(240))\n"
+                }
+            }
+        }
+        return [("000_profile.txt", profile), ("001_daily.txt", daily), ("002_aggregator.txt", aggregator), ("003_feed.txt", feed)]
+    }
+}
