@@ -1,0 +1,193 @@
+import Foundation
+
+/// A set of named templates that can include each other as partials and
+/// parents. Parsed once; rendering is thread-safe and allocation-light.
+public final class MustacheLibrary: @unchecked Sendable {
+    typealias Node = MustacheParser.Node
+
+    private var templates: [String: [Node]] = [:]
+    /// Where each template came from, for messages: "Templates/paper.mustache".
+    private let files: [String: String]
+    private var indented: [String: [Node]] = [:]
+    private let lock = NSLock()
+
+    /// `sources` maps template names to their text; `files` names their files.
+    /// A syntax error is reported as `file:line: message`.
+    public init(sources: [String: String], files: [String: String] = [:]) throws {
+        self.files = files
+        var problems: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            do {
+                templates[name] = try MustacheParser.parse(sources[name]!)
+            } catch let error as MustacheParser.ParseError {
+                problems.append(.error(file: files[name] ?? name, line: error.line, error.message))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+    }
+
+    public func has(_ name: String) -> Bool { templates[name] != nil }
+
+    /// Partials and parents named by some template but defined by none.
+    public func missingReferences() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func walk(_ nodes: [Node], in template: String) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, _, let line), .parent(let name, _, _, let line):
+                    if templates[name] == nil {
+                        problems.append(.error(file: files[template] ?? template, line: line,
+                            "no template named \"\(name)\"; is there a file \(name).mustache in the templates folder?"))
+                    }
+                    if case .parent(_, _, let overrides, _) = node { walk(overrides, in: template) }
+                case .section(_, _, let children, _), .block(_, let children, _, _):
+                    walk(children, in: template)
+                default: break
+                }
+            }
+        }
+        for name in templates.keys.sorted() { walk(templates[name]!, in: name) }
+        return problems
+    }
+
+    public func render(_ name: String, _ data: TemplateValue) -> String {
+        var out = ""
+        out.reserveCapacity(16 * 1024)
+        var stack = [data]
+        render(nodes(name, indent: ""), &stack, [:], &out)
+        return out
+    }
+
+    /// Renders a template given as text against these partials (spec tests).
+    public func render(template: String, _ data: TemplateValue) throws -> String {
+        var out = ""
+        var stack = [data]
+        render(try MustacheParser.parse(template), &stack, [:], &out)
+        return out
+    }
+
+    // MARK: Rendering
+
+    private func nodes(_ name: String, indent: String) -> [Node] {
+        guard let base = templates[name] else { return [] }
+        if indent.isEmpty { return base }
+        let key = indent + "\u{0}" + name
+        lock.lock(); defer { lock.unlock() }
+        if let cached = indented[key] { return cached }
+        let result = MustacheLibrary.indent(base, by: indent)
+        indented[key] = result
+        return result
+    }
+
+    private func render(_ nodes: [Node], _ stack: inout [TemplateValue], _ overrides: [String: Node], _ out: inout String) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += text
+            case .variable(let name, let escaped, _):
+                guard let value = lookup(name, stack) else { continue }
+                if escaped { HTML.escape(value.text, into: &out) } else { out += value.text }
+            case .section(let name, let inverted, let children, _):
+                let value = lookup(name, stack) ?? .null
+                if inverted {
+                    if value.isFalsey { render(children, &stack, overrides, &out) }
+                } else if case .list(let items) = value {
+                    for item in items {
+                        stack.append(item)
+                        render(children, &stack, overrides, &out)
+                        stack.removeLast()
+                    }
+                } else if !value.isFalsey {
+                    stack.append(value)
+                    render(children, &stack, overrides, &out)
+                    stack.removeLast()
+                }
+            case .partial(let name, let indent, _):
+                render(self.nodes(name, indent: indent), &stack, overrides, &out)
+            case .block(let name, let children, let expansionIndent, let oneLine):
+                var content = children
+                var definitionIndent = expansionIndent
+                if case .block(_, let replacement, let indent, _)? = overrides[name] {
+                    content = replacement
+                    definitionIndent = indent
+                }
+                guard let definitionIndent, definitionIndent != (expansionIndent ?? "") || oneLine else {
+                    render(content, &stack, overrides, &out)
+                    continue
+                }
+                var rendered = ""
+                render(content, &stack, overrides, &rendered)
+                out += MustacheLibrary.reindent(rendered, from: definitionIndent, to: expansionIndent ?? "")
+                if oneLine, !rendered.hasSuffix("\n") { out += "\n" }
+            case .parent(let name, let indent, let own, _):
+                var merged = overrides
+                for case .block(let blockName, _, _, _) in own where overrides[blockName] == nil {
+                    merged[blockName] = own.first { if case .block(blockName, _, _, _) = $0 { return true }; return false }
+                }
+                render(self.nodes(name, indent: indent), &stack, merged, &out)
+            }
+        }
+    }
+
+    private func lookup(_ name: String, _ stack: [TemplateValue]) -> TemplateValue? {
+        if name == "." { return stack.last }
+        guard let dot = name.firstIndex(of: ".") else {
+            for frame in stack.reversed() { if let value = frame[name] { return value } }
+            return nil
+        }
+        let first = String(name[..<dot])
+        for frame in stack.reversed() {
+            guard var value = frame[first] else { continue }
+            for part in name[name.index(after: dot)...].split(separator: ".", omittingEmptySubsequences: false) {
+                guard let next = value[String(part)] else { return nil }
+                value = next
+            }
+            return value
+        }
+        return nil
+    }
+
+    // MARK: Indentation
+
+    /// A standalone partial's indentation, put before each of its lines.
+    static func indent(_ nodes: [Node], by indent: String) -> [Node] {
+        var result: [Node] = [.text(indent)]
+        func shift(_ nodes: [Node]) -> [Node] {
+            nodes.map { node in
+                switch node {
+                case .text(let text):
+                    return .text(text.replacingOccurrences(of: "\n", with: "\n" + indent))
+                case .section(let name, let inverted, let children, let line):
+                    return .section(name: name, inverted: inverted, children: shift(children), line: line)
+                case .block(let name, let children, let blockIndent, let oneLine):
+                    return .block(name: name, children: shift(children), indent: blockIndent.map { indent + $0 }, oneLine: oneLine)
+                case .partial(let name, let own, let line):
+                    return .partial(name: name, indent: indent + own, line: line)
+                case .parent(let name, let own, let overrides, let line):
+                    return .parent(name: name, indent: indent + own, overrides: overrides, line: line)
+                default:
+                    return node
+                }
+            }
+        }
+        result += shift(nodes)
+        if case .text(let last)? = result.last, last.hasSuffix("\n" + indent) {
+            result[result.count - 1] = .text(String(last.dropLast(indent.count)))
+        }
+        return result
+    }
+
+    /// Moves rendered block content from the indentation it was written at
+    /// to the one where it is expanded.
+    static func reindent(_ text: String, from old: String, to new: String) -> String {
+        var out = ""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += "\n" }
+            if index == lines.count - 1, line.isEmpty { break }
+            out += new
+            out += line.hasPrefix(old) ? line.dropFirst(old.count) : line
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+/// The data a template renders: what page builders produce and the Mustache
+/// spec's JSON fixtures decode to.
+public indirect enum TemplateValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// Mustache's falsey values: false, null and the empty list.
+    var isFalsey: Bool {
+        switch self {
+        case .null, .bool(false): return true
+        case .list(let items): return items.isEmpty
+        default: return false
+        }
+    }
+
+    /// The text an interpolation writes.
+    var text: String {
+        switch self {
+        case .null: return ""
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .double(let value):
+            if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+            return String(value)
+        case .string(let value): return value
+        case .list, .object: return ""
+        }
+    }
+
+    subscript(key: String) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
+}
+
+extension TemplateValue {
+    /// Optional text: null when absent, so `{{#x}}` sections skip it.
+    public static func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.string) ?? .null }
+}
