@@ -6,10 +6,12 @@ import XCTest
 /// with its LICENSE), lambdas excepted (the optional module is not shipped).
 final class MustacheSpecTests: XCTestCase {
     func value(_ json: Any) -> TemplateValue {
+        // JSONSerialization gives NSNumber for numbers and booleans alike.
+        if let number = json as? NSNumber {
+            if type(of: json) == Bool.self || String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+            return "\(number)".contains(".") ? .double(number.doubleValue) : .int(number.intValue)
+        }
         switch json {
-        case let bool as Bool: return .bool(bool)
-        case let int as Int: return .int(int)
-        case let double as Double: return .double(double)
         case let string as String: return .string(string)
         case let array as [Any]: return .list(array.map(value))
         case let object as [String: Any]: return .object(object.mapValues(value))
