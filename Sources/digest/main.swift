@@ -20,6 +20,8 @@ let reference = ReferenceDate.fromEnvironment(environment)
 
 do {
     switch arguments[1] {
+    case "build":
+        exit(try BuildCommand.run(arguments.dropFirst(2), reference: reference))
     case "parse":
         exit(try ParseCommand.run(arguments.dropFirst(2), reference: reference))
     case "-h", "--help", "help":

@@ -32,9 +32,17 @@ public indirect enum TemplateValue: Sendable {
         }
     }
 
+    /// A field of an object; on a list, a numeric key picks an item, so
+    /// `{{#papers.0}}…{{/papers.0}}` renders only when the list has one
+    /// (an extension to the spec, as in mustache.js).
     subscript(key: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[key] }
-        return nil
+        switch self {
+        case .object(let fields): return fields[key]
+        case .list(let items):
+            guard let index = Int(key), items.indices.contains(index) else { return nil }
+            return items[index]
+        default: return nil
+        }
     }
 }
 

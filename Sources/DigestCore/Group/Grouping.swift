@@ -1,0 +1,61 @@
+/// Stage 3, group: themes (curated, then discovered for the rest), each
+/// paper's themes best first, and related papers.
+public struct Grouping: Sendable {
+    public struct Theme: Sendable {
+        public var slug: String
+        public var title: String
+        /// HTML from cmark (curated) or generated text (discovered).
+        public var descriptionHTML: String
+        public var keywords: [String]
+        public var discovered: Bool
+        /// Best match first, then newest.
+        public var papers: [Int]
+    }
+
+    public var themes: [Theme]
+    /// Per paper: indices into `themes`, best first.
+    public var paperThemes: [[Int]]
+    public var related: [[Int]]
+
+    public init(catalog: Catalog, curated: [SiteContent.ThemeFile]) {
+        let papers = catalog.papers
+        let matcher = ThemeMatcher(keywords: curated.map(\.keywords))
+        let matches = ParallelMap.map(papers, minimumBatch: 256) { paper in
+            matcher.match(title: Terms.tokens(paper.title), abstract: Terms.tokens(paper.abstract))
+        }
+        let terms = Terms(papers: papers)
+        let tfidf = TFIDF(terms: terms, papers: papers.count, includeAuthors: true)
+        let newestFirst: (Int, Int) -> Bool = { a, b in
+            let da = papers[a].date, db = papers[b].date
+            if da != db { return (da ?? DayDate(year: 1, month: 1, day: 1)!) > (db ?? DayDate(year: 1, month: 1, day: 1)!) }
+            return a < b
+        }
+
+        var themes: [Theme] = curated.map {
+            Theme(slug: $0.slug, title: $0.title, descriptionHTML: $0.html, keywords: $0.keywords, discovered: false, papers: [])
+        }
+        var paperThemes = matches.map { $0.map(\.theme) }
+        for t in themes.indices {
+            let members = papers.indices.compactMap { p in matches[p].first { $0.theme == t }.map { (p, $0.score) } }
+            themes[t].papers = members.sorted { a, b in a.1 != b.1 ? a.1 > b.1 : newestFirst(a.0, b.0) }.map(\.0)
+        }
+
+        let unthemed = papers.indices.filter { paperThemes[$0].isEmpty }
+        let topical = TFIDF(terms: terms, papers: papers.count, includeAuthors: false)
+        let taken = Set(themes.map(\.slug))
+        for cluster in ThemeDiscovery.cluster(unthemed, tfidf: topical) {
+            let title = cluster.label.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ", ")
+            var slug = "discovered-" + Slug.make(title, maxLength: 48)
+            var n = 2
+            while taken.contains(slug) || themes.contains(where: { $0.slug == slug }) { slug = "discovered-\(Slug.make(title, maxLength: 48))-\(n)"; n += 1 }
+            let index = themes.count
+            for p in cluster.papers { paperThemes[p].append(index) }
+            themes.append(Theme(slug: slug, title: title,
+                                descriptionHTML: "<p>Found automatically: \(cluster.papers.count) papers that no curated theme takes share these terms: \(HTML.escape(cluster.label.joined(separator: ", "))).</p>",
+                                keywords: cluster.label, discovered: true, papers: cluster.papers.sorted(by: newestFirst)))
+        }
+        self.themes = themes
+        self.paperThemes = paperThemes
+        self.related = RelatedPapers.compute(tfidf)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Themes found automatically for papers no curated theme takes: spherical
+/// k-means over TF-IDF vectors, seeded by k-means++ from a fixed seed, with
+/// k from the number of papers; each cluster is labelled by its most
+/// distinctive terms (centroid weight above the corpus mean).
+public enum ThemeDiscovery {
+    public struct Cluster: Sendable, Equatable {
+        public var label: [String]
+        public var papers: [Int]
+    }
+
+    public static let minimumSize = 3
+    static let maxFeatures = 20_000
+    static let iterations = 12
+
+    /// k grows with the square root of the papers, from 1 to 30.
+    public static func k(for papers: Int) -> Int { max(1, min(30, Int((Double(papers) / 6).squareRoot().rounded()))) }
+
+    public static func cluster(_ papers: [Int], tfidf: TFIDF, seed: UInt64 = 42) -> [Cluster] {
+        guard papers.count >= minimumSize * 2 else { return [] }
+        // Compact feature space: the most frequent features of these papers.
+        var df: [Int32: Int] = [:]
+        for paper in papers { for entry in tfidf.vectors[paper] { df[entry.feature, default: 0] += 1 } }
+        let kept = df.filter { $0.value >= 2 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(maxFeatures)
+        var index: [Int32: Int] = [:]
+        var names: [String] = []
+        for (feature, _) in kept.sorted(by: { $0.key < $1.key }) { index[feature] = names.count; names.append(tfidf.featureNames[Int(feature)]) }
+        let vectors: [[(Int, Float)]] = papers.map { paper in
+            let entries = tfidf.vectors[paper].compactMap { e in index[e.feature].map { ($0, e.weight) } }
+            let norm = entries.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
+            return norm > 0 ? entries.map { ($0.0, $0.1 / norm) } : entries
+        }
+        let dimension = names.count
+        guard dimension > 0 else { return [] }
+        let k = min(self.k(for: papers.count), papers.count / minimumSize)
+        var random = SplitMix64(seed: seed)
+        var centroids = seedCentroids(vectors, k: k, dimension: dimension, random: &random)
+        var assignment = [Int](repeating: -1, count: vectors.count)
+        for _ in 0..<iterations {
+            let next = ParallelMap.map(Array(vectors.indices), minimumBatch: 1024) { i in nearest(vectors[i], centroids).index }
+            if next == assignment { break }
+            assignment = next
+            centroids = recompute(vectors, assignment, k: k, dimension: dimension)
+        }
+        var mean = [Float](repeating: 0, count: dimension)
+        for vector in vectors { for (f, w) in vector { mean[f] += w / Float(vectors.count) } }
+        var clusters: [Cluster] = []
+        for c in 0..<k {
+            let members = vectors.indices.filter { assignment[$0] == c }.map { papers[$0] }
+            guard members.count >= minimumSize else { continue }
+            clusters.append(Cluster(label: label(centroids[c], mean: mean, names: names), papers: members))
+        }
+        return clusters.sorted { ($1.papers.count, $0.label.joined()) < ($0.papers.count, $1.label.joined()) }
+    }
+
+    private static func dot(_ vector: [(Int, Float)], _ centroid: [Float]) -> Float {
+        vector.reduce(Float(0)) { $0 + $1.1 * centroid[$1.0] }
+    }
+
+    private static func nearest(_ vector: [(Int, Float)], _ centroids: [[Float]]) -> (index: Int, similarity: Float) {
+        var best = (index: 0, similarity: -Float.infinity)
+        for (c, centroid) in centroids.enumerated() {
+            let s = dot(vector, centroid)
+            if s > best.similarity { best = (c, s) }
+        }
+        return best
+    }
+
+    /// k-means++: each next seed drawn with probability ∝ its cosine distance² to the nearest seed.
+    private static func seedCentroids(_ vectors: [[(Int, Float)]], k: Int, dimension: Int, random: inout SplitMix64) -> [[Float]] {
+        func dense(_ vector: [(Int, Float)]) -> [Float] {
+            var out = [Float](repeating: 0, count: dimension)
+            for (f, w) in vector { out[f] = w }
+            return out
+        }
+        var centroids = [dense(vectors[Int(random.next() % UInt64(vectors.count))])]
+        var distance = vectors.map { max(0, 1 - dot($0, centroids[0])) }
+        while centroids.count < k {
+            let total = distance.reduce(0) { $0 + Double($1 * $1) }
+            var target = Double(random.next() % 1_000_000_007) / 1_000_000_007 * total
+            var chosen = vectors.count - 1
+            for (i, d) in distance.enumerated() {
+                target -= Double(d * d)
+                if target <= 0 { chosen = i; break }
+            }
+            centroids.append(dense(vectors[chosen]))
+            for i in vectors.indices { distance[i] = min(distance[i], max(0, 1 - dot(vectors[i], centroids.last!))) }
+        }
+        return centroids
+    }
+
+    private static func recompute(_ vectors: [[(Int, Float)]], _ assignment: [Int], k: Int, dimension: Int) -> [[Float]] {
+        var sums = [[Float]](repeating: [Float](repeating: 0, count: dimension), count: k)
+        for (i, vector) in vectors.enumerated() { for (f, w) in vector { sums[assignment[i]][f] += w } }
+        return sums.map { sum in
+            let norm = sum.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+            return norm > 0 ? sum.map { $0 / norm } : sum
+        }
+    }
+
+    /// The three most distinctive terms; a word already inside a chosen phrase is skipped.
+    private static func label(_ centroid: [Float], mean: [Float], names: [String]) -> [String] {
+        let ranked = centroid.indices.filter { centroid[$0] > 0 }
+            .sorted { (centroid[$1] - mean[$1], names[$0]) < (centroid[$0] - mean[$0], names[$1]) }
+        var chosen: [String] = []
+        for feature in ranked where chosen.count < 3 {
+            let name = names[feature]
+            if chosen.contains(where: { $0.split(separator: " ").contains(Substring(name)) || name.split(separator: " ").contains(Substring($0)) }) { continue }
+            chosen.append(name)
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The build, in the order data flows: ingest → catalog → group → render →
+/// publish. Each stage is timed; every problem is collected and reported
+/// once, and the output is only replaced when the whole build succeeded.
+public struct Pipeline {
+    public struct Options: Sendable {
+        public var seeds = "seeds"
+        public var content = "Content"
+        public var templates = "Templates"
+        public var output = "site"
+        public var baseURL = "http://localhost:8000/"
+        public var reference: ReferenceDate
+        public init(reference: ReferenceDate) { self.reference = reference }
+    }
+
+    public struct Summary: Sendable {
+        public var papers = 0, pages = 0, authors = 0, themes = 0, files = 0, written = 0, bytes = 0
+        public var warnings: [Diagnostic] = []
+        /// (stage, seconds), in order.
+        public var timings: [(String, Double)] = []
+        public var seconds: Double { timings.reduce(0) { $0 + $1.1 } }
+    }
+
+    public var options: Options
+    public init(options: Options) { self.options = options }
+
+    /// Builds the site; throws `DiagnosticsError` with every error found.
+    public func build() throws -> Summary {
+        var summary = Summary()
+        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now()
+            defer { summary.timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
+            return try work()
+        }
+        let context = ParseContext(reference: options.reference.today)
+        let read = timed("ingest") { ListingReader(context: context).read(paths: [options.seeds]) }
+        var errors = read.diagnostics.filter { $0.severity == .error }
+        summary.warnings = read.diagnostics.filter { $0.severity == .warning }
+        var content: SiteContent?
+        var templates: TemplateSet?
+        timed("load") {
+            do { content = try SiteContent.load(from: options.content) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
+            do { templates = try TemplateSet.load(from: options.templates) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
+        }
+        if read.entries.isEmpty, errors.isEmpty {
+            errors.append(.error(file: options.seeds, line: nil, "no papers found; put listings in this folder"))
+        }
+        guard errors.isEmpty, let content, let templates else { throw DiagnosticsError(errors + summary.warnings) }
+
+        let catalog = timed("catalog") { Catalog(entries: read.entries) }
+        let grouping = timed("group") { Grouping(catalog: catalog, curated: content.themes) }
+        let site = Site(catalog: catalog, grouping: grouping, content: content, baseURL: options.baseURL,
+                        pinnedDate: options.reference.isPinned ? options.reference.today : nil)
+        let files = timed("render") { SiteRenderer(site: site, templates: templates).files() }
+        let report = try timed("publish") { try OutputFolder(path: options.output).write(files) }
+        summary.papers = catalog.papers.count
+        summary.authors = catalog.authors.people.count
+        summary.themes = grouping.themes.count
+        summary.pages = files.filter { $0.path.hasSuffix(".html") }.count
+        summary.files = report.files
+        summary.written = report.written
+        summary.bytes = report.bytes
+        return summary
+    }
+}

@@ -1,0 +1,58 @@
+/// Everything a page needs, computed once: the catalog, its grouping, the
+/// curated content, every slug, and the build's fixed clock.
+public struct Site: Sendable {
+    public var catalog: Catalog
+    public var grouping: Grouping
+    public var content: SiteContent
+    public var baseURL: String
+    /// The build's timestamp: SOURCE_DATE_EPOCH, else the newest paper's day.
+    public var updated: DayDate
+    public var paperSlugs: [String]
+    public var authorSlugs: [String]
+    /// Per paper: for each credit, its index in `catalog.authors.people`.
+    public var creditPeople: [[Int]]
+    /// Paper ids, newest first (undated last).
+    public var newestFirst: [Int]
+    /// Paper id → position in `newestFirst`.
+    public var newestRank: [Int]
+
+    public init(catalog: Catalog, grouping: Grouping, content: SiteContent, baseURL: String, pinnedDate: DayDate?) {
+        self.catalog = catalog
+        self.grouping = grouping
+        self.content = content
+        self.baseURL = baseURL
+        let papers = catalog.papers
+        paperSlugs = Slug.unique(papers.map { (Slug.make($0.title), $0.titleKey) })
+        authorSlugs = Slug.unique(catalog.authors.people.map { (Slug.make($0.name), $0.key) })
+        creditPeople = papers.map { paper in
+            paper.credits.compactMap { catalog.authors.index(ofKey: PersonName.key($0.name)) }
+        }
+        newestFirst = papers.indices.sorted { a, b in
+            switch (papers[a].date, papers[b].date) {
+            case let (x?, y?) where x != y: return x > y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a < b
+            }
+        }
+        var rank = [Int](repeating: 0, count: papers.count)
+        for (position, id) in newestFirst.enumerated() { rank[id] = position }
+        newestRank = rank
+        let newest = newestFirst.first.flatMap { papers[$0].date } ?? DayDate(year: 1970, month: 1, day: 1)!
+        updated = pinnedDate ?? newest
+    }
+
+    public func paperRoute(_ id: Int) -> String { Route.paper(paperSlugs[id]) }
+    public func authorRoute(_ person: Int) -> String { Route.author(authorSlugs[person]) }
+    public func themeRoute(_ theme: Int) -> String { Route.theme(grouping.themes[theme].slug) }
+}
+
+/// Dates as pages show them: "5 Mar 2024".
+extension DayDate {
+    public var display: String { "\(day) \(DayDate.monthNames[month - 1]) \(year)" }
+    public var monthTitle: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July",
+                     "August", "September", "October", "November", "December"]
+        return "\(names[month - 1]) \(year)"
+    }
+}

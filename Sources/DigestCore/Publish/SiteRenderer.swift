@@ -1,0 +1,48 @@
+/// Stage 4 and 5 glue: every output file of the site, rendered in parallel
+/// and listed in a fixed order, so two builds give the same bytes.
+struct SiteRenderer {
+    let site: Site
+    let templates: TemplateSet
+
+
+    func files() -> [(path: String, bytes: [UInt8])] {
+        let pages = PageData(site: site)
+        var jobs: [(file: String, template: String, make: @Sendable (PageData, String) -> TemplateValue)] = [
+            (Route.file(Route.home), "home", { $0.home(file: $1) }),
+            (Route.file(Route.papers), "papers", { $0.archive(file: $1) }),
+            (Route.file(Route.authors), "authors", { $0.authorIndex(file: $1) }),
+            (Route.file(Route.themes), "themes", { $0.themeIndex(file: $1) }),
+            (Route.file(Route.search), "search", { $0.simple(file: $1, title: "Search", route: Route.search) }),
+            (Route.notFound, "404", { $0.simple(file: $1, title: "Page not found", route: Route.notFound) }),
+        ]
+        if let about = site.content.about {
+            let title = about.front.text("title") ?? "About"
+            jobs.append((Route.file(Route.about), "page", { $0.simple(file: $1, title: title, route: Route.about, html: about.html) }))
+        }
+        for id in site.catalog.papers.indices {
+            jobs.append((Route.file(site.paperRoute(id)), "paper", { $0.paper(id, file: $1) }))
+        }
+        for person in site.catalog.authors.people.indices {
+            jobs.append((Route.file(site.authorRoute(person)), "author", { $0.author(person, file: $1) }))
+        }
+        for theme in site.grouping.themes.indices {
+            jobs.append((Route.file(site.themeRoute(theme)), "theme", { $0.theme(theme, file: $1) }))
+        }
+        let library = templates.library
+        var files: [(path: String, bytes: [UInt8])] = ParallelMap.map(jobs, minimumBatch: 32) { job in
+            (job.file, Array(library.render(job.template, job.make(pages, job.file)).utf8))
+        }
+        let routes = [Route.home, Route.papers, Route.authors, Route.themes, Route.search]
+            + (site.content.about == nil ? [] : [Route.about])
+            + site.catalog.papers.indices.map(site.paperRoute)
+            + site.catalog.authors.people.indices.map(site.authorRoute)
+            + site.grouping.themes.indices.map(site.themeRoute)
+        files.append((Route.feed, Array(AtomFeed.render(site).utf8)))
+        files.append(("sitemap.xml", Array(Sitemap.render(routes: routes, site: site).utf8)))
+        files.append(("robots.txt", Array(Sitemap.robots(site: site).utf8)))
+        files.append((Route.searchIndex, SearchIndex.render(site)))
+        files += templates.assets
+        files.sort { $0.path < $1.path }
+        return files
+    }
+}

@@ -1,0 +1,114 @@
+/// Front matter: a small documented subset of YAML between `---` lines at
+/// the top of a Content file.
+///
+///     ---
+///     title: Training dynamics
+///     keywords: [edge of stability, sharpness, "catapult, phase"]
+///     order: 3
+///     ---
+///
+/// Values are text, or lists in `[a, b]` (items may be quoted). Anything
+/// else is an error naming the file and line.
+public struct FrontMatter: Sendable {
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case list([String])
+    }
+
+    public var fields: [String: Value]
+    /// The fields' lines, for messages about their values.
+    public var lines: [String: Int]
+    public var body: String
+
+    public func text(_ key: String) -> String? {
+        if case .text(let value)? = fields[key] { return value }
+        return nil
+    }
+
+    public func list(_ key: String) -> [String]? {
+        switch fields[key] {
+        case .list(let items)?: return items
+        case .text(let value)?: return [value]
+        default: return nil
+        }
+    }
+
+    public static func parse(_ source: String, file: String) throws -> FrontMatter {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard lines.first?.trimmingSpaces() == "---" else {
+            return FrontMatter(fields: [:], lines: [:], body: source)
+        }
+        var fields: [String: Value] = [:]
+        var fieldLines: [String: Int] = [:]
+        var problems: [Diagnostic] = []
+        var index = 1
+        while index < lines.count, lines[index].trimmingSpaces() != "---" {
+            let line = lines[index]
+            let number = index + 1
+            index += 1
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                problems.append(.error(file: file, line: number, "front matter line \"\(trimmed)\" is not \"key: value\""))
+                continue
+            }
+            let key = line[..<colon].trimmingSpaces()
+            let raw = line[line.index(after: colon)...].trimmingSpaces()
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                problems.append(.error(file: file, line: number, "front matter key \"\(key)\" must be letters, digits, - or _"))
+                continue
+            }
+            if fields[String(key)] != nil {
+                problems.append(.error(file: file, line: number, "front matter key \"\(key)\" is set twice"))
+            }
+            do {
+                fields[String(key)] = try value(raw)
+                fieldLines[String(key)] = number
+            } catch let message as FrontMatterError {
+                problems.append(.error(file: file, line: number, message.text))
+            }
+        }
+        if index >= lines.count {
+            problems.append(.error(file: file, line: 1,
+                "front matter starts with \"---\" but has no closing \"---\" line; did you forget it?"))
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        let body = lines[min(index + 1, lines.count)...].joined(separator: "\n")
+        return FrontMatter(fields: fields, lines: fieldLines, body: body)
+    }
+
+    struct FrontMatterError: Error { var text: String }
+
+    static func value(_ raw: Substring) throws -> Value {
+        guard raw.hasPrefix("[") else { return .text(unquote(raw)) }
+        guard raw.hasSuffix("]") else { throw FrontMatterError(text: "list \"\(raw)\" has no closing \"]\"") }
+        var items: [String] = []
+        var current = ""
+        var quote: Character?
+        for char in raw.dropFirst().dropLast() {
+            if let q = quote {
+                if char == q { quote = nil } else { current.append(char) }
+            } else if char == "\"" || char == "'" {
+                quote = char
+            } else if char == "," {
+                items.append(current.trimmingSpaces().description)
+                current = ""
+            } else {
+                current.append(char)
+            }
+        }
+        if quote != nil { throw FrontMatterError(text: "list \"\(raw)\" has an unclosed quote") }
+        let last = current.trimmingSpaces()
+        if !last.isEmpty || !items.isEmpty { items.append(String(last)) }
+        if items.contains(where: \.isEmpty) { throw FrontMatterError(text: "list \"\(raw)\" has an empty item") }
+        return .list(items)
+    }
+
+    static func unquote(_ raw: Substring) -> String {
+        if raw.count >= 2, let first = raw.first, first == "\"" || first == "'", raw.last == first {
+            return String(raw.dropFirst().dropLast())
+        }
+        return String(raw)
+    }
+}

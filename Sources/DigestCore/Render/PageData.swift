@@ -1,0 +1,213 @@
+/// The data each kind of page hands to its template. Listing text goes in
+/// as plain strings (the templates escape it); only HTML made by cmark or by
+/// AbstractFormatter goes in fields whose names end in `_html`.
+struct PageData {
+    let site: Site
+
+    /// Fields every page has; `file` is where the page is written.
+    func base(file: String, title: String?, route: String, description: String? = nil) -> [String: TemplateValue] {
+        let root = Route.root(fromFile: file)
+        return [
+            "root": .string(root),
+            "site_title": .string(site.content.title),
+            "page_title": title.map { .string($0 + " · " + site.content.title) } ?? .string(site.content.title),
+            "heading": .text(title),
+            "description": .string(description ?? site.content.description),
+            "canonical": .string(Route.absolute(route, base: site.baseURL)),
+            "feed": .string(Route.feed),
+        ]
+    }
+
+    func paperCard(_ id: Int, root: String) -> TemplateValue {
+        let paper = site.catalog.papers[id]
+        let people = site.creditPeople[id]
+        let names = people.prefix(4).map { site.catalog.authors.people[$0].name }
+        var authors = names.joined(separator: ", ")
+        if people.count > 4 || !paper.authorsComplete { authors += people.isEmpty ? "" : " et al." }
+        if people.isEmpty, let count = paper.authorCount { authors = "\(count) author\(count == 1 ? "" : "s")" }
+        return [
+            "url": .string(root + site.paperRoute(id)),
+            "title": .string(paper.title),
+            "authors": .string(authors),
+            "date": .text(paper.date?.display),
+            "iso_date": .text(paper.date?.description),
+        ]
+    }
+
+    func themeLinks(_ themes: [Int], root: String) -> TemplateValue {
+        .list(themes.map { t in
+            let theme = site.grouping.themes[t]
+            return ["url": .string(root + site.themeRoute(t)), "title": .string(theme.title),
+                    "count": .int(theme.papers.count), "discovered": .bool(theme.discovered)]
+        })
+    }
+
+    func home(file: String) -> TemplateValue {
+        var data = base(file: file, title: nil, route: Route.home)
+        let root = data["root"]!.text
+        data["intro_html"] = .string(site.content.index.html)
+        data["newest"] = .list(site.newestFirst.prefix(12).map { paperCard($0, root: root) })
+        data["themes"] = themeLinks(Array(site.grouping.themes.indices).filter { !site.grouping.themes[$0].papers.isEmpty }, root: root)
+        let people = site.catalog.authors.people
+        let top = people.indices.sorted { (people[$1].papers.count, people[$0].key) < (people[$0].papers.count, people[$1].key) }.prefix(15)
+        data["authors"] = .list(top.map { ["url": .string(root + site.authorRoute($0)), "name": .string(people[$0].name), "count": .int(people[$0].papers.count)] })
+        data["paper_count"] = .int(site.catalog.papers.count)
+        data["author_count"] = .int(people.count)
+        data["papers_url"] = .string(root + Route.papers)
+        data["authors_url"] = .string(root + Route.authors)
+        return .object(data)
+    }
+
+    func paper(_ id: Int, file: String) -> TemplateValue {
+        let paper = site.catalog.papers[id]
+        var data = base(file: file, title: paper.title, route: site.paperRoute(id),
+                        description: String(paper.abstract.prefix(200)))
+        let root = data["root"]!.text
+        data["title"] = .string(paper.title)
+        let credits = Array(zip(paper.credits, site.creditPeople[id]))
+        data["authors"] = .list(credits.enumerated().map { index, pair in
+            ["name": .string(site.catalog.authors.people[pair.1].name), "url": .string(root + site.authorRoute(pair.1)),
+             "inferred": .bool(pair.0.inferred), "sep": .string(index < credits.count - 1 ? ", " : "")]
+        })
+        data["authors_incomplete"] = .bool(!paper.authorsComplete && !credits.isEmpty)
+        data["unnamed_authors"] = credits.isEmpty
+            ? .string(paper.authorCount.map { "\($0) author\($0 == 1 ? "" : "s"), not named in the listing" } ?? "Authors not named in the listing")
+            : .null
+        data["author_count"] = paper.authorCount.map { .int($0) } ?? .null
+        data["date"] = .text(paper.date?.display)
+        data["iso_date"] = .text(paper.date?.description)
+        data["category"] = .text(paper.category)
+        data["abstract_html"] = paper.abstract.isEmpty ? .null : .string(AbstractFormatter.html(paper.abstract))
+        data["abstract_truncated"] = .bool(paper.abstractTruncated)
+        data["upvotes"] = paper.upvotes.map { .int($0) } ?? .null
+        data["sources"] = .list(paper.sources.map { ["file": .string($0.fileName), "line": .int($0.line), "format": .string($0.format.rawValue)] })
+        data["themes"] = themeLinks(site.grouping.paperThemes[id], root: root)
+        data["related"] = .list(site.grouping.related[id].map { paperCard($0, root: root) })
+        data["arxiv_url"] = .string("https://arxiv.org/search/?searchtype=title&query=" + URLQuery.encode(paper.title))
+        return .object(data)
+    }
+
+    func author(_ person: Int, file: String) -> TemplateValue {
+        let info = site.catalog.authors.people[person]
+        var data = base(file: file, title: info.name, route: site.authorRoute(person),
+                        description: "Papers by \(info.name) in \(site.content.title).")
+        let root = data["root"]!.text
+        let ordered = site.newestFirstOrder(info.papers)
+        data["name"] = .string(info.name)
+        data["papers"] = .list(ordered.map { id in
+            var card = paperCard(id, root: root)
+            if case .object(var fields) = card { fields["inferred"] = .bool(info.inferredOn.contains(id)); card = .object(fields) }
+            return card
+        })
+        data["paper_count"] = .int(info.papers.count)
+        data["inferred_count"] = info.inferredOn.isEmpty ? .null : .int(info.inferredOn.count)
+        var coauthors: [Int: Int] = [:]
+        var themes: [Int: Int] = [:]
+        for id in info.papers {
+            for other in Set(site.creditPeople[id]) where other != person { coauthors[other, default: 0] += 1 }
+            for t in site.grouping.paperThemes[id] { themes[t, default: 0] += 1 }
+        }
+        let people = site.catalog.authors.people
+        data["coauthors"] = .list(coauthors.sorted { ($1.value, people[$0.key].key) < ($0.value, people[$1.key].key) }.map {
+            ["name": .string(people[$0.key].name), "url": .string(root + site.authorRoute($0.key)), "count": .int($0.value)]
+        })
+        data["themes"] = .list(themes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+            ["title": .string(site.grouping.themes[$0.key].title), "url": .string(root + site.themeRoute($0.key)), "count": .int($0.value)]
+        })
+        return .object(data)
+    }
+
+    func theme(_ t: Int, file: String) -> TemplateValue {
+        let theme = site.grouping.themes[t]
+        var data = base(file: file, title: theme.title, route: site.themeRoute(t))
+        let root = data["root"]!.text
+        data["title"] = .string(theme.title)
+        data["description_html"] = .string(theme.descriptionHTML)
+        data["discovered"] = .bool(theme.discovered)
+        data["keywords"] = .list(theme.keywords.map { .string($0) })
+        data["papers"] = .list(theme.papers.map { paperCard($0, root: root) })
+        data["paper_count"] = .int(theme.papers.count)
+        return .object(data)
+    }
+
+    func themeIndex(file: String) -> TemplateValue {
+        var data = base(file: file, title: "Themes", route: Route.themes)
+        let root = data["root"]!.text
+        let all = Array(site.grouping.themes.indices)
+        data["curated"] = themeLinks(all.filter { !site.grouping.themes[$0].discovered }, root: root)
+        data["discovered"] = themeLinks(all.filter { site.grouping.themes[$0].discovered }, root: root)
+        return .object(data)
+    }
+
+    func authorIndex(file: String) -> TemplateValue {
+        var data = base(file: file, title: "Authors", route: Route.authors)
+        let root = data["root"]!.text
+        let people = site.catalog.authors.people
+        let sorted = people.indices.sorted { (Text.fold(lastName(people[$0].name)), people[$0].key) < (Text.fold(lastName(people[$1].name)), people[$1].key) }
+        var groups: [(String, [Int])] = []
+        for p in sorted {
+            let letter = String(Text.fold(lastName(people[p].name)).prefix(1)).uppercased()
+            if groups.last?.0 == letter { groups[groups.count - 1].1.append(p) } else { groups.append((letter, [p])) }
+        }
+        data["groups"] = .list(groups.map { letter, members in
+            ["letter": .string(letter), "authors": .list(members.map {
+                ["name": .string(people[$0].name), "url": .string(root + site.authorRoute($0)), "count": .int(people[$0].papers.count)]
+            })]
+        })
+        data["author_count"] = .int(people.count)
+        return .object(data)
+    }
+
+    func archive(file: String) -> TemplateValue {
+        var data = base(file: file, title: "All papers", route: Route.papers)
+        let root = data["root"]!.text
+        var years: [(year: String, months: [(String, [Int])])] = []
+        for id in site.newestFirst {
+            let year = site.catalog.papers[id].date.map { String($0.year) } ?? "Undated"
+            let month = site.catalog.papers[id].date?.monthTitle ?? "Undated"
+            if years.last?.year != year { years.append((year, [])) }
+            if years[years.count - 1].months.last?.0 == month {
+                years[years.count - 1].months[years[years.count - 1].months.count - 1].1.append(id)
+            } else {
+                years[years.count - 1].months.append((month, [id]))
+            }
+        }
+        data["years"] = .list(years.map { year in
+            ["year": .string(year.year), "months": .list(year.months.map { month, ids in
+                ["month": .string(month), "id": .string(Slug.make(month)), "papers": .list(ids.map { paperCard($0, root: root) })]
+            })]
+        })
+        data["paper_count"] = .int(site.catalog.papers.count)
+        return .object(data)
+    }
+
+    func simple(file: String, title: String, route: String, html: String? = nil) -> TemplateValue {
+        var data = base(file: file, title: title, route: route)
+        data["body_html"] = .text(html)
+        return .object(data)
+    }
+
+    private func lastName(_ name: String) -> String { String(name.split(separator: " ").last ?? Substring(name)) }
+}
+
+extension Site {
+    func newestFirstOrder(_ ids: [Int]) -> [Int] { ids.sorted { newestRank[$0] < newestRank[$1] } }
+}
+
+/// Percent-encoding for a query value.
+enum URLQuery {
+    static func encode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) { out.append(c) }
+            else if byte == 0x20 { out += "+" }
+            else { out += "%" + String(byte, radix: 16, uppercase: true).leftPad(2) }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// What the curator writes in `Content/`: the digest's title and intro
+/// (`index.md`), the about page (`about.md`), and one file per curated theme
+/// (`themes/*.md`). Markdown bodies are rendered with libcmark.
+public struct SiteContent: Sendable {
+    public struct Page: Sendable {
+        public var file: String
+        public var front: FrontMatter
+        public var html: String
+    }
+
+    public struct ThemeFile: Sendable {
+        public var file: String
+        public var slug: String
+        public var title: String
+        public var keywords: [String]
+        public var order: Int
+        public var html: String
+    }
+
+    public var index: Page
+    public var about: Page?
+    public var themes: [ThemeFile]
+
+    public var title: String { index.front.text("title") ?? "Paper digest" }
+    public var description: String { index.front.text("description") ?? "" }
+
+    /// Reads `folder`; every problem in every file is collected, then thrown at once.
+    public static func load(from folder: String) throws -> SiteContent {
+        var problems: [Diagnostic] = []
+        func page(_ name: String, required: Bool) -> Page? {
+            let path = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                if required { problems.append(.error(file: path, line: nil, "missing; it holds the digest's title, description and intro")) }
+                return nil
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                problems.append(.error(file: path, line: nil, "not UTF-8 text")); return nil
+            }
+            do {
+                let front = try FrontMatter.parse(text, file: path)
+                return Page(file: path, front: front, html: Markdown.html(front.body))
+            } catch let error as DiagnosticsError {
+                problems += error.diagnostics; return nil
+            } catch { return nil }
+        }
+        let index = page("index.md", required: true)
+        let about = page("about.md", required: false)
+        var themes: [ThemeFile] = []
+        let themeFolder = folder + "/themes"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: themeFolder)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            guard let theme = page("themes/" + name, required: false) else { continue }
+            let front = theme.front
+            guard let title = front.text("title"), !title.isEmpty else {
+                problems.append(.error(file: theme.file, line: 1, "theme has no title; add \"title: …\" to its front matter"))
+                continue
+            }
+            let keywords = front.list("keywords") ?? []
+            if keywords.isEmpty {
+                problems.append(.error(file: theme.file, line: front.lines["keywords"] ?? 1,
+                    "theme has no keywords; add \"keywords: [phrase, phrase]\" so papers can join it"))
+            }
+            var order = 1_000
+            if let raw = front.text("order") {
+                if let value = Int(raw) { order = value } else {
+                    problems.append(.error(file: theme.file, line: front.lines["order"] ?? 1, "order \"\(raw)\" is not a whole number"))
+                }
+            }
+            themes.append(ThemeFile(file: theme.file, slug: Slug.make(String(name.dropLast(3))), title: title,
+                                    keywords: keywords, order: order, html: theme.html))
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        themes.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        return SiteContent(index: index!, about: about, themes: themes)
+    }
+}

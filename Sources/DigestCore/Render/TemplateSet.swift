@@ -1,0 +1,47 @@
+import Foundation
+
+/// The templates folder: `*.mustache` (one per page kind, plus the `base`
+/// layout) and `partials/*.mustache`, all named by file name without the
+/// extension; `assets/` is copied into the site as it is.
+public struct TemplateSet: Sendable {
+    public static let pageKinds = ["home", "paper", "author", "theme", "themes", "authors", "papers", "search", "page", "404"]
+
+    public var library: MustacheLibrary
+    public var assets: [(path: String, bytes: [UInt8])]
+
+    public static func load(from folder: String) throws -> TemplateSet {
+        let fm = FileManager.default
+        var sources: [String: String] = [:]
+        var files: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for sub in ["", "partials/"] {
+            let names = ((try? fm.contentsOfDirectory(atPath: folder + "/" + sub)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+            for name in names {
+                let path = folder + "/" + sub + name
+                guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    problems.append(.error(file: path, line: nil, "cannot read template as UTF-8 text")); continue
+                }
+                let key = String(name.dropLast(".mustache".count))
+                if let other = files[key] {
+                    problems.append(.error(file: path, line: nil, "template name \"\(key)\" is also used by \(other)"))
+                }
+                sources[key] = text
+                files[key] = path
+            }
+        }
+        for kind in pageKinds where sources[kind] == nil {
+            problems.append(.error(file: folder + "/" + kind + ".mustache", line: nil, "missing; every \(kind) page is rendered with it"))
+        }
+        var library: MustacheLibrary?
+        do { library = try MustacheLibrary(sources: sources, files: files) } catch let error as DiagnosticsError { problems += error.diagnostics }
+        if let library { problems += library.missingReferences() }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+
+        var assets: [(String, [UInt8])] = []
+        let assetRoot = folder + "/assets"
+        for file in OutputFolder.existingFiles(assetRoot).sorted() {
+            if let data = fm.contents(atPath: assetRoot + "/" + file) { assets.append(("assets/" + file, [UInt8](data))) }
+        }
+        return TemplateSet(library: library!, assets: assets)
+    }
+}

@@ -1,0 +1,34 @@
+import DigestCore
+import Foundation
+
+/// `digest build`: the whole pipeline, one summary line, timings with --verbose.
+enum BuildCommand {
+    static func run(_ raw: ArraySlice<String>, reference: ReferenceDate) throws -> Int32 {
+        let args = try Arguments(raw, flags: ["verbose"], valued: ["seeds", "content", "templates", "out", "base-url"])
+        guard args.positional.isEmpty else { throw Arguments.UsageError(description: "build takes no arguments, only options") }
+        var options = Pipeline.Options(reference: reference)
+        options.seeds = args.options["seeds"] ?? options.seeds
+        options.content = args.options["content"] ?? options.content
+        options.templates = args.options["templates"] ?? options.templates
+        options.output = args.options["out"] ?? options.output
+        options.baseURL = args.options["base-url"] ?? options.baseURL
+        do {
+            let summary = try Pipeline(options: options).build()
+            for warning in summary.warnings { Output.error(warning.description) }
+            if args.flags.contains("verbose") {
+                for (stage, seconds) in summary.timings {
+                    Output.print("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
+                }
+            }
+            Output.print(String(format: "%d papers, %d pages, %d authors, %d themes, %d warnings in %.2f s; %@",
+                                summary.papers, summary.pages, summary.authors, summary.themes, summary.warnings.count, summary.seconds,
+                                (summary.written == 0 ? "\(options.output)/ unchanged" : "\(summary.written) of \(summary.files) files written to \(options.output)/") as NSString))
+            return 0
+        } catch let error as DiagnosticsError {
+            for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            Output.error("build failed with \(count) error\(count == 1 ? "" : "s"); \(options.output)/ was left as it was")
+            return 1
+        }
+    }
+}
