@@ -71,3 +71,36 @@ struct DigestRun {
                          stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// A scratch folder removed when the test ends.
+final class ScratchFolder {
+    let url: URL
+    var path: String { url.path }
+
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("digest-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func write(_ relative: String, _ text: String) {
+        let file = url.appendingPathComponent(relative)
+        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: file)
+    }
+
+    func read(_ relative: String) -> String? {
+        (try? Data(contentsOf: url.appendingPathComponent(relative))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every regular file below `relative`, with its bytes.
+    func files(_ relative: String) -> [String: Data] {
+        let root = url.appendingPathComponent(relative).path
+        var result: [String: Data] = [:]
+        for file in OutputFolder.existingFiles(root) {
+            result[file] = FileManager.default.contents(atPath: root + "/" + file)
+        }
+        return result
+    }
+}

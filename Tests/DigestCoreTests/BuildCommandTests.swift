@@ -1,0 +1,122 @@
+import XCTest
+@testable import DigestCore
+
+/// `digest build`, end to end through the built binary, on the real seeds.
+final class BuildCommandTests: XCTestCase {
+    func build(_ out: String, _ extra: [String] = []) throws -> DigestRun {
+        try DigestRun.run(["build", "--out", out] + extra)
+    }
+
+    func testBuildsTheSeedSite() throws {
+        let scratch = ScratchFolder()
+        let run = try build(scratch.path + "/site", ["--verbose"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("139 papers, "), run.stdout)
+        for stage in ["ingest", "catalog", "group", "render", "publish"] { XCTAssertTrue(run.stdout.contains("  \(stage) "), stage) }
+        XCTAssertTrue(run.stderr.contains("002_944c60175c8f5ac9.txt:80: skipped"))
+        let files = scratch.files("site")
+        for required in ["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "search/index.html",
+                         "search/index.json", "papers/index.html", "authors/index.html", "themes/index.html",
+                         "about/index.html", "assets/style.css", "assets/search.js", "assets/favicon.svg",
+                         "authors/joan-bruna.html", "authors/enric-boix-adsera.html", "themes/training-dynamics.html"] {
+            XCTAssertNotNil(files[required], required)
+        }
+        XCTAssertEqual(files.keys.filter { $0.hasPrefix("papers/") && $0 != "papers/index.html" }.count, 139)
+        // The accented spelling is kept for display.
+        XCTAssertTrue(scratch.read("site/authors/enric-boix-adsera.html")!.contains("<h1>Enric Boix-Adserà</h1>"))
+        // Joan Bruna's page lists all 50 of his papers.
+        XCTAssertTrue(scratch.read("site/authors/joan-bruna.html")!.contains("50 paper(s) in this digest"))
+    }
+
+    func testTwoBuildsGiveTheSameBytes() throws {
+        let scratch = ScratchFolder()
+        XCTAssertEqual(try build(scratch.path + "/a").status, 0)
+        XCTAssertEqual(try build(scratch.path + "/b").status, 0)
+        let a = scratch.files("a"), b = scratch.files("b")
+        XCTAssertEqual(a.keys.sorted(), b.keys.sorted())
+        for (path, bytes) in a { XCTAssertEqual(bytes, b[path], path) }
+    }
+
+    func testRebuildWithNothingChangedTouchesNoFile() throws {
+        let scratch = ScratchFolder()
+        XCTAssertEqual(try build(scratch.path + "/site").status, 0)
+        let before = modificationTimes(scratch.path + "/site")
+        let again = try build(scratch.path + "/site")
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stdout.contains("unchanged"), again.stdout)
+        XCTAssertEqual(modificationTimes(scratch.path + "/site"), before)
+    }
+
+    func testAFailedBuildLeavesTheOldSiteAndNamesFileAndLine() throws {
+        let scratch = ScratchFolder()
+        XCTAssertEqual(try build(scratch.path + "/site").status, 0)
+        let before = scratch.files("site")
+        // A copy of Content/ with a broken front matter line, and Templates/ with a broken tag.
+        try FileManager.default.copyItem(atPath: TestPaths.root.path + "/Content", toPath: scratch.path + "/Content")
+        try FileManager.default.copyItem(atPath: TestPaths.root.path + "/Templates", toPath: scratch.path + "/Templates")
+        scratch.write("Content/themes/broken.md", "---\ntitle: Broken\nkeywords [no colon]\n---\nText\n")
+        scratch.write("Templates/partials/footer.mustache", "<footer>\n{{#site_title}}\n</footer>\n")
+        let run = try build(scratch.path + "/site", ["--content", scratch.path + "/Content", "--templates", scratch.path + "/Templates"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("Content/themes/broken.md:3: error: front matter line \"keywords [no colon]\" is not \"key: value\""), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Templates/partials/footer.mustache:2: error: {{#site_title}} is never closed"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("site/ was left as it was") || run.stderr.contains("was left as it was"), run.stderr)
+        XCTAssertEqual(scratch.files("site"), before)
+    }
+
+    func testEveryInternalLinkResolves() throws {
+        let scratch = ScratchFolder()
+        XCTAssertEqual(try build(scratch.path + "/site").status, 0)
+        let files = scratch.files("site")
+        var checked = 0
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for link in LinkScanner.links(in: html) where !link.contains("://") && !link.hasPrefix("#") && !link.hasPrefix("mailto:") {
+                let target = LinkScanner.resolve(link, from: path)
+                XCTAssertNotNil(files[target] ?? files[target + "index.html"], "\(path): \(link) → \(target)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 5_000)
+    }
+
+    private func modificationTimes(_ root: String) -> [String: Date] {
+        var times: [String: Date] = [:]
+        for file in OutputFolder.existingFiles(root) {
+            times[file] = try? FileManager.default.attributesOfItem(atPath: root + "/" + file)[.modificationDate] as? Date
+        }
+        return times
+    }
+}
+
+/// href and src attributes, and how a browser resolves them against a page.
+enum LinkScanner {
+    static func links(in html: String) -> [String] {
+        var links: [String] = []
+        for attribute in [" href=\"", " src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                links.append(String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+                rest = rest[end...]
+            }
+        }
+        return links
+    }
+
+    /// "../authors/x.html" from "papers/y.html" → "authors/x.html"; "./" → "".
+    static func resolve(_ link: String, from page: String) -> String {
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        let path = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? link
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            switch part {
+            case "..": _ = parts.popLast()
+            case ".", "": continue
+            default: parts.append(String(part))
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasSuffix("/") || path.isEmpty || path == "." ? (joined.isEmpty ? "" : joined + "/") : joined
+    }
+}
