@@ -7,7 +7,6 @@ let usage = """
     usage: digest build [--seeds DIR] [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--verbose]
            digest parse [--json] PATH...
            digest themes --suggest [--seeds DIR] [--content DIR]
-           digest bench-data --papers N --out DIR
     """
 
 let arguments = CommandLine.arguments
@@ -22,6 +21,8 @@ do {
     switch arguments[1] {
     case "build":
         exit(try BuildCommand.run(arguments.dropFirst(2), reference: reference))
+    case "themes":
+        exit(try ThemesCommand.run(arguments.dropFirst(2), reference: reference))
     case "parse":
         exit(try ParseCommand.run(arguments.dropFirst(2), reference: reference))
     case "-h", "--help", "help":

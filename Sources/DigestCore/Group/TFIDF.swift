@@ -4,7 +4,8 @@ import Foundation
 /// words that are not stop words; title words count twice), optionally with
 /// author names as features. Document-frequency cut-offs scale with the
 /// corpus: a feature must occur in at least max(2, N/5000) papers and in at
-/// most half of them. Vectors are sparse, sorted by feature, L2-normalised.
+/// most half of them (from 20 papers on; a smaller corpus keeps every
+/// shared feature). Vectors are sparse, sorted by feature, L2-normalised.
 public struct TFIDF: Sendable {
     public struct Entry: Sendable { public var feature: Int32; public var weight: Float }
 
@@ -50,7 +51,7 @@ public struct TFIDF: Sendable {
         var df = [Int32](repeating: 0, count: names.count)
         for bag in counts { for feature in bag.keys { df[Int(feature)] += 1 } }
         let minDF = max(2, papers / 5000)
-        let maxDF = max(minDF, papers / 2)
+        let maxDF = papers < 20 ? papers : max(minDF, papers / 2)
         let idf = df.map { Float(log(Double(papers + 1) / Double($0 + 1)) + 1) }
         vectors = counts.map { bag in
             var entries = bag.compactMap { feature, count -> Entry? in

@@ -99,15 +99,21 @@ public enum ThemeDiscovery {
         }
     }
 
-    /// The three most distinctive terms; a word already inside a chosen phrase is skipped.
+    /// The three most distinctive terms: weight in the cluster times how
+    /// concentrated the term is there (cluster weight over corpus mean);
+    /// two-word phrases, easier to read, count 1.5 times. A word already
+    /// inside a chosen phrase is skipped.
     private static func label(_ centroid: [Float], mean: [Float], names: [String]) -> [String] {
-        let ranked = centroid.indices.filter { centroid[$0] > 0 }
-            .sorted { (centroid[$1] - mean[$1], names[$0]) < (centroid[$0] - mean[$0], names[$1]) }
+        func score(_ f: Int) -> Float {
+            let phrase: Float = names[f].contains(" ") ? 1.5 : 1
+            return phrase * centroid[f] * centroid[f] / (mean[f] + 1e-6)
+        }
+        let ranked = centroid.indices.filter { centroid[$0] > 0 }.sorted { (score($1), names[$0]) < (score($0), names[$1]) }
         var chosen: [String] = []
         for feature in ranked where chosen.count < 3 {
-            let name = names[feature]
-            if chosen.contains(where: { $0.split(separator: " ").contains(Substring(name)) || name.split(separator: " ").contains(Substring($0)) }) { continue }
-            chosen.append(name)
+            let words = Set(names[feature].split(separator: " "))
+            if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
+            chosen.append(names[feature])
         }
         return chosen
     }

@@ -1,0 +1,114 @@
+import XCTest
+@testable import DigestCore
+
+final class GroupingTests: XCTestCase {
+    static let seeds = Catalog(entries: readSeeds().entries)
+    static let content = try! SiteContent.load(from: TestPaths.root.path + "/Content")
+    static let grouping = Grouping(catalog: seeds, curated: content.themes)
+
+    func id(_ title: String) -> Int { Self.seeds.papers.firstIndex { $0.title == title }! }
+    func themes(of title: String) -> [String] { Self.grouping.paperThemes[id(title)].map { Self.grouping.themes[$0].slug } }
+
+    /// Named seed papers and why they land where they do.
+    func testAssignmentOfNamedSeedPapers() {
+        // Title: "momentum", "sharpness"; abstract: gradient descent, optimization… → one theme.
+        XCTAssertEqual(themes(of: "Momentum Further Constrains Sharpness at the Edge of Stochastic Stability"), ["training-dynamics"])
+        // "single-index" in the title (3) and abstract beats the generalization mentions.
+        XCTAssertEqual(themes(of: "Learning Single-Index Models with Shallow Neural Networks"), ["feature-learning", "generalization"])
+        XCTAssertEqual(themes(of: "The Principles of Diffusion Models"), ["generative-models"])
+        // "Transformers" in the title; "geometric" once in the title is a weaker second.
+        XCTAssertEqual(themes(of: "Geometric Factual Recall in Transformers"), ["transformers", "symmetry-geometry"])
+        XCTAssertEqual(themes(of: "Heterosynaptic Circuits Are Universal Gradient Machines"), ["bio-plausible"])
+    }
+
+    func testAPassingMentionDoesNotCount() {
+        let matcher = ThemeMatcher(keywords: [["diffusion"], ["grokking"]])
+        // One abstract mention (1) is under the threshold (3); a title mention (3) is not.
+        XCTAssertEqual(matcher.match(title: Terms.tokens("On sharpness"), abstract: Terms.tokens("unlike diffusion, we study grokking")), [])
+        XCTAssertEqual(matcher.match(title: Terms.tokens("Grokking explained"), abstract: Terms.tokens("as in diffusion")),
+                       [ThemeMatcher.Match(theme: 1, score: 3)])
+        // Whole words and phrases, case and diacritics folded, plural allowed.
+        let phrases = ThemeMatcher(keywords: [["edge of stability"], ["Ansatze"]])
+        XCTAssertEqual(phrases.match(title: Terms.tokens("At the EDGE of stability"), abstract: []).map(\.theme), [0])
+        XCTAssertEqual(phrases.match(title: Terms.tokens("Edge of the stability"), abstract: []), [])
+        XCTAssertEqual(phrases.match(title: Terms.tokens("Antisymmetric Ansätze"), abstract: []).map(\.theme), [1])
+    }
+
+    func testCuratedThemesCoverTheSeeds() {
+        let curated = Self.grouping.themes.indices.filter { !Self.grouping.themes[$0].discovered }
+        XCTAssertEqual(curated.count, Self.content.themes.count)
+        XCTAssertTrue((8...12).contains(curated.count))
+        let covered = Self.grouping.paperThemes.filter { $0.contains { curated.contains($0) } }.count
+        XCTAssertGreaterThanOrEqual(Double(covered) / Double(Self.seeds.papers.count), 0.9, "\(covered) of \(Self.seeds.papers.count)")
+        for t in curated { XCTAssertGreaterThanOrEqual(Self.grouping.themes[t].papers.count, 3, Self.grouping.themes[t].slug) }
+        XCTAssertTrue(Self.grouping.paperThemes.allSatisfy { $0.count <= 4 })
+    }
+
+    func testClusteringIsDeterministic() {
+        let terms = Terms(papers: Self.seeds.papers)
+        let tfidf = TFIDF(terms: terms, papers: Self.seeds.papers.count, includeAuthors: false)
+        let all = Array(Self.seeds.papers.indices)
+        let a = ThemeDiscovery.cluster(all, tfidf: tfidf)
+        let b = ThemeDiscovery.cluster(all, tfidf: tfidf)
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a.count, ThemeDiscovery.k(for: all.count))
+        XCTAssertTrue(a.allSatisfy { $0.papers.count >= ThemeDiscovery.minimumSize && $0.label.count == 3 })
+        XCTAssertEqual(Set(a.flatMap(\.papers)).count, a.flatMap(\.papers).count, "a paper is in one cluster")
+        // The single-index papers of the Bruna feed end up together.
+        let singleIndex = ["Symmetric Single Index Learning", "On Single Index Models beyond Gaussian Data",
+                           "Learning Single-Index Models with Shallow Neural Networks"].map(id)
+        XCTAssertEqual(Set(singleIndex.map { p in a.firstIndex { $0.papers.contains(p) } }).count, 1)
+    }
+
+    func testRelatedPapers() {
+        let related = Self.grouping.related
+        XCTAssertEqual(related.count, Self.seeds.papers.count)
+        for (paper, list) in related.enumerated() {
+            XCTAssertFalse(list.contains(paper))
+            XCTAssertLessThanOrEqual(list.count, RelatedPapers.count)
+            XCTAssertEqual(Set(list).count, list.count)
+        }
+        XCTAssertTrue(related[id("Grokking as the Transition from Lazy to Rich Training Dynamics")]
+            .contains(id("Provable Scaling Laws of Feature Emergence from Learning Dynamics of Grokking")))
+        // Same input, same answer.
+        XCTAssertEqual(Grouping(catalog: Self.seeds, curated: Self.content.themes).related, related)
+    }
+
+    func testRelatedNeverUsesAMissingTermAndTiesBreakById() {
+        // Three identical papers: each relates to the other two, lower id first.
+        let entries = (0..<3).map { i in
+            ListingEntry(title: "Copy \(i) of grokking dynamics", abstract: "grokking dynamics sharpness",
+                         source: SourceRef(path: "x.txt", line: i + 1, format: .dailyPapers))
+        }
+        let catalog = Catalog(entries: entries)
+        let grouping = Grouping(catalog: catalog, curated: [])
+        XCTAssertEqual(grouping.related, [[1, 2], [0, 2], [0, 1]])
+    }
+
+    func testPeopleWhoseNamesFoldToTheSameSlugBothKeepPages() {
+        let entries = [("王 芳", 1), ("李 明", 2), ("Ana Ruiz", 3)].map { name, line in
+            ListingEntry(title: "Paper \(line)", credits: [Credit(name)], authorsComplete: true,
+                         source: SourceRef(path: "x.txt", line: line, format: .aggregator))
+        }
+        let catalog = Catalog(entries: entries)
+        XCTAssertEqual(catalog.authors.people.count, 3)
+        let slugs = Slug.unique(catalog.authors.people.map { (Slug.make($0.name), $0.key) })
+        XCTAssertEqual(Set(slugs).count, 3)
+        XCTAssertEqual(slugs.sorted(), ["ana-ruiz", "untitled", "untitled-2"])
+    }
+
+    func testSlugsAreSafe() {
+        XCTAssertEqual(Slug.make("../../etc/passwd"), "etc-passwd")
+        XCTAssertEqual(Slug.make("Zdeborová, Lenka"), "zdeborova-lenka")
+        XCTAssertEqual(Slug.make("///"), "untitled")
+        XCTAssertEqual(Slug.unique([("a", "1"), ("a", "0"), ("a-2", "x")]), ["a-3", "a", "a-2"])
+    }
+
+    func testInferredCreditsAreKept() {
+        let bruna = Self.seeds.authors.person(named: "Joan Bruna")!
+        // 23 "et al." entries in his feed, 9 of which name him.
+        XCTAssertEqual(bruna.inferredOn.count, 14)
+        let poggio = Self.seeds.authors.person(named: "Tomaso Poggio")!
+        XCTAssertEqual(poggio.inferredOn.count, 47)
+    }
+}
