@@ -18,7 +18,9 @@ struct ListingGenerator {
                 words.insert(word.lowercased())
             }
         }
-        self.words = words.sorted()
+        // A fixed shuffle, so the common words are not all early in the alphabet.
+        var shuffler = SplitMix64(seed: seed ^ 0x5EED)
+        self.words = words.sorted().shuffled(using: &shuffler)
         let names = seedCatalog.authors.people.map(\.name).map { $0.split(separator: " ") }
         firstNames = Array(Set(names.compactMap { $0.first.map(String.init) })).sorted()
         lastNames = Array(Set(names.compactMap { $0.last.map(String.init) })).sorted()
@@ -40,8 +42,13 @@ struct ListingGenerator {
         return (first, last)
     }
 
+    /// Words drawn Zipf-like (word i with weight 1/(i+1)), as in real text:
+    /// a few very common words, a long tail of rare ones.
     mutating func sentence(_ count: Int) -> String {
-        (0..<count).map { _ in pick(words) }.joined(separator: " ")
+        (0..<count).map { _ in
+            let u = Double(random.next() % 1_000_000) / 1_000_000
+            return words[min(words.count - 1, Int(pow(Double(words.count), u)) - 1)]
+        }.joined(separator: " ")
     }
 
     struct Paper { var title: String; var authors: [(first: String, last: String)]; var abstract: String; var year: Int; var month: Int; var day: Int }

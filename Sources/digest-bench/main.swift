@@ -1,27 +1,25 @@
 import DigestCore
 import Foundation
 
-/// digest-bench [--papers 1000,10000,100000] [--out DIR]
-/// Generates listings of each size in the real formats, then times the
-/// pipeline on them stage by stage. Run it from a release build:
-///   swift run -c release digest-bench
-var sizes = [1_000, 10_000, 100_000]
+/// digest-bench --papers N [--out DIR]
+/// Generates N papers of listings in the four real formats (from the seed
+/// vocabulary), then builds the site from them twice (a full build and a
+/// rebuild with nothing changed), printing wall time per stage, peak memory,
+/// files written and output size. scripts/bench runs it for 1k, 10k and 100k
+/// in separate processes, from a release build.
+var size = 1_000
 var outRoot = "bench-out"
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
-    case "--papers": sizes = (args.next() ?? "").split(separator: ",").compactMap { Int($0) }
+    case "--papers": size = Int(args.next() ?? "") ?? size
     case "--out": outRoot = args.next() ?? outRoot
-    default: print("usage: digest-bench [--papers 1000,10000,100000] [--out DIR]"); exit(2)
+    default: print("usage: digest-bench --papers N [--out DIR]"); exit(2)
     }
 }
 
-let context = ParseContext(reference: DayDate(year: 2026, month: 1, day: 1)!)
-let seeds = Catalog(entries: ListingReader(context: context).read(paths: ["seeds"]).entries)
-
-func seconds(_ start: DispatchTime) -> Double {
-    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-}
+let reference = ReferenceDate(today: DayDate(year: 2026, month: 1, day: 1)!, isPinned: true)
+let seedCatalog = Catalog(entries: ListingReader(context: ParseContext(reference: reference.today)).read(paths: ["seeds"]).entries)
 
 func peakMemoryMB() -> Double {
     var usage = rusage()
@@ -29,23 +27,28 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-for size in sizes {
-    var generator = ListingGenerator(seedCatalog: seeds)
-    let dir = "\(outRoot)/\(size)/seeds"
-    try? FileManager.default.removeItem(atPath: dir)
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    var bytes = 0
-    for listing in generator.listings(papers: generator.papers(size)) {
-        bytes += listing.text.utf8.count
-        try Data(listing.text.utf8).write(to: URL(fileURLWithPath: "\(dir)/\(listing.name)"))
-    }
-    var start = DispatchTime.now()
-    let read = ListingReader(context: context).read(paths: [dir])
-    let ingest = seconds(start)
-    start = DispatchTime.now()
-    let catalog = Catalog(entries: read.entries)
-    let cataloging = seconds(start)
-    print(String(format: "%7d papers (%.1f MB of listings): ingest %.3f s, catalog %.3f s; %d papers, %d authors, %d warnings; peak memory %.0f MB",
-                 size, Double(bytes) / 1e6, ingest, cataloging, catalog.papers.count, catalog.authors.people.count,
-                 read.diagnostics.count, peakMemoryMB()))
+var generator = ListingGenerator(seedCatalog: seedCatalog)
+let dir = "\(outRoot)/\(size)"
+try? FileManager.default.removeItem(atPath: dir)
+try FileManager.default.createDirectory(atPath: dir + "/seeds", withIntermediateDirectories: true)
+var listingBytes = 0
+for listing in generator.listings(papers: generator.papers(size)) {
+    listingBytes += listing.text.utf8.count
+    try Data(listing.text.utf8).write(to: URL(fileURLWithPath: "\(dir)/seeds/\(listing.name)"))
 }
+
+var options = Pipeline.Options(reference: reference)
+options.seeds = dir + "/seeds"
+options.output = dir + "/site"
+func describe(_ label: String, _ s: Pipeline.Summary) -> String {
+    let stages = s.timings.map { String(format: "%@ %.2f", $0.0 as NSString, $0.1) }.joined(separator: ", ")
+    return String(format: "%@: %.2f s (%@); %d files, %d written, %.0f MB",
+                  label as NSString, s.seconds, stages as NSString, s.files, s.written, Double(s.bytes) / 1e6)
+}
+let full = try Pipeline(options: options).build()
+let noop = try Pipeline(options: options).build()
+print(String(format: "%d papers (%.0f MB of listings; %d in catalog, %d authors, %d themes)",
+             size, Double(listingBytes) / 1e6, full.papers, full.authors, full.themes))
+print("  " + describe("full build", full))
+print("  " + describe("no-op rebuild", noop))
+print(String(format: "  peak memory %.0f MB", peakMemoryMB()))

@@ -104,13 +104,14 @@ public enum ThemeDiscovery {
     /// two-word phrases, easier to read, count 1.5 times. A word already
     /// inside a chosen phrase is skipped.
     private static func label(_ centroid: [Float], mean: [Float], names: [String]) -> [String] {
-        func score(_ f: Int) -> Float {
-            let phrase: Float = names[f].contains(" ") ? 1.5 : 1
-            return phrase * centroid[f] * centroid[f] / (mean[f] + 1e-6)
+        var scored: [(feature: Int, score: Float)] = []
+        for f in centroid.indices where centroid[f] > 0 {
+            let phrase: Float = names[f].utf8.contains(0x20) ? 1.5 : 1
+            scored.append((f, phrase * centroid[f] * centroid[f] / (mean[f] + 1e-6)))
         }
-        let ranked = centroid.indices.filter { centroid[$0] > 0 }.sorted { (score($1), names[$0]) < (score($0), names[$1]) }
+        scored.sort { ($1.score, names[$0.feature]) < ($0.score, names[$1.feature]) }
         var chosen: [String] = []
-        for feature in ranked where chosen.count < 3 {
+        for (feature, _) in scored where chosen.count < 3 {
             let words = Set(names[feature].split(separator: " "))
             if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
             chosen.append(names[feature])

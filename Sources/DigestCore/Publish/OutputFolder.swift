@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Writes the site atomically: everything goes into a fresh folder beside
 /// the output, which then replaces the old one in two renames. A build that
@@ -27,8 +28,7 @@ public struct OutputFolder {
         let total = files.reduce(0) { $0 + $1.bytes.count }
         let old = OutputFolder.existingFiles(path)
         let same = ParallelMap.map(files, minimumBatch: 64) { file -> Bool in
-            guard old.contains(file.path), let data = fm.contents(atPath: path + "/" + file.path) else { return false }
-            return data.elementsEqual(file.bytes)
+            old.contains(file.path) && OutputFolder.readFile(path + "/" + file.path) == file.bytes
         }
         let changed = same.filter { !$0 }.count
         if changed == 0, old.count == files.count { return Report(files: files.count, written: 0, bytes: total) }
@@ -49,7 +49,7 @@ public struct OutputFolder {
             let failures = ParallelMap.map(Array(files.indices), minimumBatch: 64) { i -> String? in
                 let target = staging + "/" + files[i].path
                 if same[i], link(path + "/" + files[i].path, target) == 0 { return nil }
-                return fm.createFile(atPath: target, contents: Data(files[i].bytes)) ? nil : files[i].path
+                return OutputFolder.writeFile(target, files[i].bytes) ? nil : files[i].path
             }
             if let failed = failures.compactMap({ $0 }).first {
                 throw DiagnosticsError([.error(file: staging + "/" + failed, line: nil, "cannot write file")])
@@ -65,6 +65,35 @@ public struct OutputFolder {
             throw error
         }
         return Report(files: files.count, written: changed, bytes: total)
+    }
+
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
+    }
+
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            guard count > 0 else { return nil }
+            offset += count
+        }
+        return bytes
     }
 
     /// Relative paths of the regular files under `root`.
