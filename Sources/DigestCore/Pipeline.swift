@@ -17,6 +17,11 @@ public struct Pipeline {
     public struct Summary: Sendable {
         public var papers = 0, pages = 0, authors = 0, themes = 0, files = 0, written = 0, bytes = 0
         public var warnings: [Diagnostic] = []
+        /// True when the inputs and the output were as the last build left
+        /// them, so nothing was read past the fingerprint, nor written.
+        public var upToDate = false
+        /// The last build's warnings, when `upToDate`.
+        public var replayedWarnings: [String] = []
         /// (stage, seconds), in order.
         public var timings: [(String, Double)] = []
         public var seconds: Double { timings.reduce(0) { $0 + $1.1 } }
@@ -32,6 +37,19 @@ public struct Pipeline {
             let start = DispatchTime.now()
             defer { summary.timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
             return try work()
+        }
+        // Up to date? Then hashing the inputs is all there is to do.
+        let statePath = BuildState.path(forOutput: options.output)
+        let fingerprint = timed("check") {
+            BuildState.fingerprint(inputs: [options.seeds, options.content, options.templates],
+                                   options: [options.baseURL, options.reference.today.description, String(options.reference.isPinned),
+                                             BuildState.executableStamp()])
+        }
+        if let state = BuildState.load(statePath), state.fingerprint == fingerprint, state.matches(output: options.output) {
+            summary.upToDate = true
+            summary.replayedWarnings = state.warnings
+            summary.files = state.files.count
+            return summary
         }
         let context = ParseContext(reference: options.reference.today)
         let read = timed("ingest") { ListingReader(context: context).read(paths: [options.seeds]) }
@@ -61,6 +79,7 @@ public struct Pipeline {
         summary.files = report.files
         summary.written = report.written
         summary.bytes = report.bytes
+        BuildState.save(fingerprint: fingerprint, warnings: summary.warnings, output: options.output, files: files.map(\.path))
         return summary
     }
 }

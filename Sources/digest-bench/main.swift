@@ -42,6 +42,7 @@ options.seeds = dir + "/seeds"
 options.output = dir + "/site"
 func describe(_ label: String, _ s: Pipeline.Summary) -> String {
     let stages = s.timings.map { String(format: "%@ %.2f", $0.0 as NSString, $0.1) }.joined(separator: ", ")
+    if s.upToDate { return String(format: "%@: %.2f s (%@); up to date, nothing written", label as NSString, s.seconds, stages as NSString) }
     return String(format: "%@: %.2f s (%@); %d files, %d written, %.0f MB",
                   label as NSString, s.seconds, stages as NSString, s.files, s.written, Double(s.bytes) / 1e6)
 }

@@ -15,10 +15,16 @@ enum BuildCommand {
         do {
             let summary = try Pipeline(options: options).build()
             for warning in summary.warnings { Output.error(warning.description) }
+            for warning in summary.replayedWarnings { Output.error(warning) }
             if args.flags.contains("verbose") {
                 for (stage, seconds) in summary.timings {
                     Output.print("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
                 }
+            }
+            if summary.upToDate {
+                Output.print(String(format: "%@/ is up to date (%d files; inputs unchanged since the last build) in %.2f s",
+                                    options.output as NSString, summary.files, summary.seconds))
+                return 0
             }
             Output.print(String(format: "%d papers, %d pages, %d authors, %d themes, %d warnings in %.2f s; %@",
                                 summary.papers, summary.pages, summary.authors, summary.themes, summary.warnings.count, summary.seconds,

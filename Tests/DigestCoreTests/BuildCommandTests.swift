@@ -43,8 +43,61 @@ final class BuildCommandTests: XCTestCase {
         let before = modificationTimes(scratch.path + "/site")
         let again = try build(scratch.path + "/site")
         XCTAssertEqual(again.status, 0)
-        XCTAssertTrue(again.stdout.contains("unchanged"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("site/ is up to date"), again.stdout)
+        // The last build's warnings are still reported.
+        XCTAssertTrue(again.stderr.contains("002_944c60175c8f5ac9.txt:80: skipped"), again.stderr)
         XCTAssertEqual(modificationTimes(scratch.path + "/site"), before)
+        // A file edited by hand in site/ makes the next build repair it.
+        scratch.write("site/robots.txt", "edited")
+        let repair = try build(scratch.path + "/site")
+        XCTAssertTrue(repair.stdout.contains("1 of "), repair.stdout)
+        XCTAssertTrue(scratch.read("site/robots.txt")!.hasPrefix("User-agent"))
+    }
+
+    func testEditingOneContentFileRewritesOnlyItsPage() throws {
+        let scratch = ScratchFolder()
+        try FileManager.default.copyItem(atPath: TestPaths.root.path + "/Content", toPath: scratch.path + "/Content")
+        XCTAssertEqual(try build(scratch.path + "/site", ["--content", scratch.path + "/Content"]).status, 0)
+        let before = modificationTimes(scratch.path + "/site")
+        scratch.write("Content/about.md", "---\ntitle: About\n---\nA new about page.\n")
+        let run = try build(scratch.path + "/site", ["--content", scratch.path + "/Content"])
+        XCTAssertTrue(run.stdout.contains("1 of \(before.count) files written"), run.stdout)
+        let after = modificationTimes(scratch.path + "/site")
+        XCTAssertEqual(after.filter { before[$0.key] != $0.value }.map(\.key), ["about/index.html"])
+    }
+
+    /// A new listing adds its papers' pages and changes the pages that list
+    /// them; every other file is left alone. Removing it removes the pages.
+    /// (Both new papers take curated themes: an unthemed one would join a
+    /// discovered cluster, whose label, and so slug, follows its members.)
+    func testAddingAndRemovingAListing() throws {
+        let scratch = ScratchFolder()
+        try FileManager.default.copyItem(atPath: TestPaths.seeds, toPath: scratch.path + "/seeds")
+        XCTAssertEqual(try build(scratch.path + "/site", ["--seeds", scratch.path + "/seeds"]).status, 0)
+        let before = modificationTimes(scratch.path + "/site")
+        scratch.write("seeds/004_new.txt", """
+            LGNov 2, 2026
+            Grokking in Quantum CircuitsAda Quantum, Bo Qubit
+            We observe grokking in variational quantum circuits trained by gradient descent and relate the delay to the edge of stability.
+            LGNov 1, 2026
+            Sharpness and the Edge of Stability in Spin GlassesAda Quantum, Cy Spin
+            Gradient descent on spin glass energies sits at the edge of stability, and its sharpness follows the replica prediction.
+            """)
+        XCTAssertEqual(try build(scratch.path + "/site", ["--seeds", scratch.path + "/seeds"]).status, 0)
+        let after = modificationTimes(scratch.path + "/site")
+        let added = Set(after.keys).subtracting(before.keys)
+        XCTAssertEqual(added, ["papers/grokking-in-quantum-circuits.html", "papers/sharpness-and-the-edge-of-stability-in-spin-glasses.html",
+                               "authors/ada-quantum.html", "authors/bo-qubit.html", "authors/cy-spin.html"])
+        let changed = Set(after.filter { before[$0.key] != nil && before[$0.key] != $0.value }.map(\.key))
+        XCTAssertTrue(changed.isSuperset(of: ["index.html", "feed.xml", "papers/index.html", "authors/index.html",
+                                              "search/index.json", "sitemap.xml", "themes/training-dynamics.html"]), "\(changed.sorted())")
+        XCTAssertFalse(changed.contains("about/index.html"))
+        XCTAssertFalse(changed.contains("authors/tomaso-poggio.html"))
+        XCTAssertLessThan(changed.count, before.count / 2, "\(changed.count) of \(before.count) rewritten")
+        // Removing the listing removes its pages: nothing stale is left.
+        try FileManager.default.removeItem(atPath: scratch.path + "/seeds/004_new.txt")
+        XCTAssertEqual(try build(scratch.path + "/site", ["--seeds", scratch.path + "/seeds"]).status, 0)
+        XCTAssertEqual(Set(modificationTimes(scratch.path + "/site").keys), Set(before.keys))
     }
 
     func testAFailedBuildLeavesTheOldSiteAndNamesFileAndLine() throws {

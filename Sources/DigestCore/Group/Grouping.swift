@@ -41,7 +41,7 @@ public struct Grouping: Sendable {
         }
 
         let unthemed = papers.indices.filter { paperThemes[$0].isEmpty }
-        let topical = TFIDF(terms: terms, papers: papers.count, includeAuthors: false)
+        let topical = tfidf.textOnly()
         let taken = Set(themes.map(\.slug))
         for cluster in ThemeDiscovery.cluster(unthemed, tfidf: topical) {
             let title = cluster.label.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ", ")

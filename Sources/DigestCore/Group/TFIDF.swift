@@ -13,10 +13,13 @@ public struct TFIDF: Sendable {
     /// Feature id → readable term ("edge stability", "grokking").
     public var featureNames: [String]
     public var documentFrequency: [Int32]
+    /// Features that come from author names, not from the text.
+    public var isAuthorFeature: [Bool]
 
     public init(terms: Terms, papers: Int, includeAuthors: Bool) {
         var featureIds: [UInt64: Int32] = [:]
         var names: [String] = []
+        var authorFeatures = Set<Int32>()
         var counts: [[Int32: Float]] = []
         counts.reserveCapacity(papers)
         let stop = terms.words.map { StopWords.all.contains($0) || $0.count < 2 || $0.allSatisfy(\.isNumber) }
@@ -43,7 +46,9 @@ public struct TFIDF: Sendable {
             }
             if includeAuthors {
                 for word in terms.authors[paper] where terms.words[Int(word)].count > 2 {
-                    bag[feature(UInt64(word) << 32 | 0xFFFF_FFFE, terms.words[Int(word)]), default: 0] += 1
+                    let id = feature(UInt64(word) << 32 | 0xFFFF_FFFE, terms.words[Int(word)])
+                    authorFeatures.insert(id)
+                    bag[id, default: 0] += 1
                 }
             }
             counts.append(bag)
@@ -59,12 +64,27 @@ public struct TFIDF: Sendable {
                 guard d >= minDF, d <= maxDF else { return nil }
                 return Entry(feature: feature, weight: (1 + log(count)) * idf[Int(feature)])
             }
+            // Sorted before summing: dictionary order varies between runs,
+            // and float sums in another order differ in the last bit.
+            entries.sort { $0.feature < $1.feature }
             let norm = entries.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
             if norm > 0 { for i in entries.indices { entries[i].weight /= norm } }
-            entries.sort { $0.feature < $1.feature }
             return entries
         }
         featureNames = names
         documentFrequency = df
+        isAuthorFeature = names.indices.map { authorFeatures.contains(Int32($0)) }
+    }
+
+    /// The same vectors over the text only (author features dropped, renormalised).
+    public func textOnly() -> TFIDF {
+        var copy = self
+        copy.vectors = vectors.map { vector in
+            var entries = vector.filter { !isAuthorFeature[Int($0.feature)] }
+            let norm = entries.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
+            if norm > 0 { for i in entries.indices { entries[i].weight /= norm } }
+            return entries
+        }
+        return copy
     }
 }

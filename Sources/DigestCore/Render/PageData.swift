@@ -143,10 +143,11 @@ struct PageData {
         var data = base(file: file, title: "Authors", route: Route.authors)
         let root = data["root"]!.text
         let people = site.catalog.authors.people
-        let sorted = people.indices.sorted { (Text.fold(lastName(people[$0].name)), people[$0].key) < (Text.fold(lastName(people[$1].name)), people[$1].key) }
+        let sortKeys = people.map { Text.fold(lastName($0.name)) }
+        let sorted = people.indices.sorted { (sortKeys[$0], people[$0].key) < (sortKeys[$1], people[$1].key) }
         var groups: [(String, [Int])] = []
         for p in sorted {
-            let letter = String(Text.fold(lastName(people[p].name)).prefix(1)).uppercased()
+            let letter = String(sortKeys[p].prefix(1)).uppercased()
             if groups.last?.0 == letter { groups[groups.count - 1].1.append(p) } else { groups.append((letter, [p])) }
         }
         data["groups"] = .list(groups.map { letter, members in

@@ -1,0 +1,92 @@
+import Foundation
+import Glibc
+
+/// What the last successful build saw and wrote, kept beside the output
+/// (`.site.digest-state` for `site/`) so a rebuild with nothing changed can
+/// stop after hashing its inputs. Up to date means: the same fingerprint of
+/// every input byte and option, and every output file still has the size
+/// and modification time the build left it with (nothing edited or removed,
+/// nothing added).
+struct BuildState {
+    var fingerprint: UInt64
+    var warnings: [String]
+    var files: [String: FileStamp]
+
+    struct FileStamp: Equatable {
+        var size: Int
+        var modified: Int64
+    }
+
+    /// Bump when the output for the same input changes between versions.
+    static let formatVersion = "digest-1"
+
+    static func path(forOutput output: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".digest-state").path
+    }
+
+    /// FNV-1a over the options and every input file's path and bytes.
+    static func fingerprint(inputs folders: [String], options: [String]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        for option in [formatVersion] + options { mix(option.utf8); mix([0]) }
+        for folder in folders {
+            for file in OutputFolder.existingFiles(folder).sorted() {
+                mix(folder.utf8); mix(file.utf8); mix([0])
+                if let bytes = OutputFolder.readFile(folder + "/" + file) {
+                    bytes.withUnsafeBufferPointer { mix($0) }
+                }
+                mix([0])
+            }
+        }
+        return hash
+    }
+
+    /// The running program's size and modification time: a new build of
+    /// Digest may render the same input differently.
+    static func executableStamp() -> String {
+        stamp("/proc/self/exe").map { "\($0.size)/\($0.modified)" } ?? "unknown"
+    }
+
+    static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// True when `output` is exactly as this state left it.
+    func matches(output: String) -> Bool {
+        let present = OutputFolder.existingFiles(output)
+        guard present.count == files.count else { return false }
+        return files.allSatisfy { path, stamp in BuildState.stamp(output + "/" + path) == stamp }
+    }
+
+    static func load(_ path: String) -> BuildState? {
+        guard let bytes = OutputFolder.readFile(path) else { return nil }
+        var state = BuildState(fingerprint: 0, warnings: [], files: [:])
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 3)
+            switch parts.first {
+            case "fingerprint": state.fingerprint = parts.count > 1 ? UInt64(parts[1], radix: 16) ?? 0 : 0
+            case "warning": state.warnings.append(String(line.dropFirst("warning ".count)))
+            case "file" where parts.count == 4:
+                guard let size = Int(parts[1]), let modified = Int64(parts[2]) else { return nil }
+                state.files[String(parts[3])] = FileStamp(size: size, modified: modified)
+            default: return nil
+            }
+        }
+        return state.fingerprint == 0 ? nil : state
+    }
+
+    static func save(fingerprint: UInt64, warnings: [Diagnostic], output: String, files: [String]) {
+        var text = "fingerprint \(String(fingerprint, radix: 16))\n"
+        for warning in warnings { text += "warning \(warning.description.replacingOccurrences(of: "\n", with: " "))\n" }
+        for file in files.sorted() {
+            guard let stamp = stamp(output + "/" + file) else { return }
+            text += "file \(stamp.size) \(stamp.modified) \(file)\n"
+        }
+        _ = OutputFolder.writeFile(path(forOutput: output), Array(text.utf8))
+    }
+}
