@@ -22,16 +22,21 @@ final class GroupingTests: XCTestCase {
     }
 
     func testAPassingMentionDoesNotCount() {
-        let matcher = ThemeMatcher(keywords: [["diffusion"], ["grokking"]])
+        let themes = [["diffusion"], ["grokking"]]
         // One abstract mention (1) is under the threshold (3); a title mention (3) is not.
-        XCTAssertEqual(matcher.match(title: Terms.tokens("On sharpness"), abstract: Terms.tokens("unlike diffusion, we study grokking")), [])
-        XCTAssertEqual(matcher.match(title: Terms.tokens("Grokking explained"), abstract: Terms.tokens("as in diffusion")),
+        XCTAssertEqual(ThemeMatcher.match(keywords: themes, title: "On sharpness", abstract: "unlike diffusion, we study grokking"), [])
+        XCTAssertEqual(ThemeMatcher.match(keywords: themes, title: "Grokking explained", abstract: "as in diffusion"),
                        [ThemeMatcher.Match(theme: 1, score: 3)])
+        // Three abstract mentions add up.
+        XCTAssertEqual(ThemeMatcher.match(keywords: themes, title: "X", abstract: "diffusion, diffusion and diffusions"),
+                       [ThemeMatcher.Match(theme: 0, score: 3)])
         // Whole words and phrases, case and diacritics folded, plural allowed.
-        let phrases = ThemeMatcher(keywords: [["edge of stability"], ["Ansatze"]])
-        XCTAssertEqual(phrases.match(title: Terms.tokens("At the EDGE of stability"), abstract: []).map(\.theme), [0])
-        XCTAssertEqual(phrases.match(title: Terms.tokens("Edge of the stability"), abstract: []), [])
-        XCTAssertEqual(phrases.match(title: Terms.tokens("Antisymmetric Ansätze"), abstract: []).map(\.theme), [1])
+        let phrases = [["edge of stability"], ["Ansatze"], ["transformer"]]
+        XCTAssertEqual(ThemeMatcher.match(keywords: phrases, title: "At the EDGE of stability", abstract: "").map(\.theme), [0])
+        XCTAssertEqual(ThemeMatcher.match(keywords: phrases, title: "Edge of the stability", abstract: ""), [])
+        XCTAssertEqual(ThemeMatcher.match(keywords: phrases, title: "Antisymmetric Ansätze", abstract: "").map(\.theme), [1])
+        XCTAssertEqual(ThemeMatcher.match(keywords: phrases, title: "Transformers", abstract: "").map(\.theme), [2])
+        XCTAssertEqual(ThemeMatcher.match(keywords: phrases, title: "Transformational", abstract: ""), [])
     }
 
     func testCuratedThemesCoverTheSeeds() {

@@ -19,11 +19,11 @@ public struct Grouping: Sendable {
 
     public init(catalog: Catalog, curated: [SiteContent.ThemeFile]) {
         let papers = catalog.papers
-        let matcher = ThemeMatcher(keywords: curated.map(\.keywords))
-        let matches = ParallelMap.map(papers, minimumBatch: 256) { paper in
-            matcher.match(title: Terms.tokens(paper.title), abstract: Terms.tokens(paper.abstract))
-        }
         let terms = Terms(papers: papers)
+        let matcher = ThemeMatcher(keywords: curated.map(\.keywords), id: terms.id)
+        let matches = ParallelMap.map(Array(papers.indices), minimumBatch: 256) { p in
+            matcher.match(title: terms.title[p], abstract: terms.abstract[p])
+        }
         let tfidf = TFIDF(terms: terms, papers: papers.count, includeAuthors: true)
         let newestFirst: (Int, Int) -> Bool = { a, b in
             let da = papers[a].date, db = papers[b].date

@@ -15,7 +15,7 @@ public enum RelatedPapers {
         let strong: [[TFIDF.Entry]] = ParallelMap.map(tfidf.vectors, minimumBatch: 1024) { vector in
             Array(vector.sorted { ($1.weight, $0.feature) < ($0.weight, $1.feature) }.prefix(strongestTerms))
         }
-        var postings = [[(paper: Int32, weight: Float)]](repeating: [], count: tfidf.featureNames.count)
+        var postings = [[(paper: Int32, weight: Float)]](repeating: [], count: tfidf.featureCount)
         for (paper, entries) in strong.enumerated() {
             for entry in entries { postings[Int(entry.feature)].append((Int32(paper), entry.weight)) }
         }

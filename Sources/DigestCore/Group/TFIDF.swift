@@ -6,81 +6,103 @@ import Foundation
 /// corpus: a feature must occur in at least max(2, N/5000) papers and in at
 /// most half of them (from 20 papers on; a smaller corpus keeps every
 /// shared feature). Vectors are sparse, sorted by feature, L2-normalised.
+///
+/// Each paper's bag of features is built in parallel as a sorted array of
+/// 64-bit keys (a word id, or two for a bigram); one serial pass then gives
+/// each distinct key a feature id and counts document frequencies.
 public struct TFIDF: Sendable {
     public struct Entry: Sendable { public var feature: Int32; public var weight: Float }
 
     public var vectors: [[Entry]]
-    /// Feature id → readable term ("edge stability", "grokking").
-    public var featureNames: [String]
+    /// Feature id → its key: `word << 32 | unigramMark`, `word << 32 | authorMark`
+    /// or `first << 32 | second` for a bigram.
+    public var featureKeys: [UInt64]
     public var documentFrequency: [Int32]
-    /// Features that come from author names, not from the text.
-    public var isAuthorFeature: [Bool]
+    private let words: [String]
+
+    static let unigramMark: UInt64 = 0xFFFF_FFFF
+    static let authorMark: UInt64 = 0xFFFF_FFFE
+
+    public var featureCount: Int { featureKeys.count }
+
+    /// "edge stability", "grokking", or an author's name word.
+    public func name(of feature: Int32) -> String {
+        let key = featureKeys[Int(feature)]
+        let first = words[Int(key >> 32)]
+        let low = key & 0xFFFF_FFFF
+        return low == TFIDF.unigramMark || low == TFIDF.authorMark ? first : first + " " + words[Int(low)]
+    }
+
+    public func isAuthorFeature(_ feature: Int32) -> Bool { featureKeys[Int(feature)] & 0xFFFF_FFFF == TFIDF.authorMark }
 
     public init(terms: Terms, papers: Int, includeAuthors: Bool) {
-        var featureIds: [UInt64: Int32] = [:]
-        var names: [String] = []
-        var authorFeatures = Set<Int32>()
-        var counts: [[Int32: Float]] = []
-        counts.reserveCapacity(papers)
+        words = terms.words
         let stop = terms.words.map { StopWords.all.contains($0) || $0.count < 2 || $0.allSatisfy(\.isNumber) }
-        func feature(_ key: UInt64, _ name: @autoclosure () -> String) -> Int32 {
-            if let id = featureIds[key] { return id }
-            let id = Int32(names.count)
-            featureIds[key] = id
-            names.append(name())
-            return id
-        }
-        for paper in 0..<papers {
-            var bag: [Int32: Float] = [:]
-            for (words, weight) in [(terms.title[paper], Float(2)), (terms.abstract[paper], Float(1))] {
+        // 1. Bags, in parallel: sorted (key, count) runs.
+        let bags: [[(key: UInt64, count: Float)]] = ParallelMap.map(Array(0..<papers), minimumBatch: 256) { paper in
+            var items: [(key: UInt64, count: Float)] = []
+            items.reserveCapacity(2 * (terms.title[paper].count + terms.abstract[paper].count))
+            for (tokens, weight) in [(terms.title[paper], Float(2)), (terms.abstract[paper], Float(1))] {
                 var previous: Int32 = -1
-                for word in words {
+                for word in tokens {
                     if stop[Int(word)] { previous = -1; continue }
-                    bag[feature(UInt64(word) << 32 | 0xFFFF_FFFF, terms.words[Int(word)]), default: 0] += weight
-                    if previous >= 0 {
-                        let key = UInt64(previous) << 32 | UInt64(word)
-                        bag[feature(key, terms.words[Int(previous)] + " " + terms.words[Int(word)]), default: 0] += weight
-                    }
+                    items.append((UInt64(word) << 32 | TFIDF.unigramMark, weight))
+                    if previous >= 0 { items.append((UInt64(previous) << 32 | UInt64(word), weight)) }
                     previous = word
                 }
             }
             if includeAuthors {
                 for word in terms.authors[paper] where terms.words[Int(word)].count > 2 {
-                    let id = feature(UInt64(word) << 32 | 0xFFFF_FFFE, terms.words[Int(word)])
-                    authorFeatures.insert(id)
-                    bag[id, default: 0] += 1
+                    items.append((UInt64(word) << 32 | TFIDF.authorMark, 1))
                 }
             }
-            counts.append(bag)
+            items.sort { $0.key < $1.key }
+            var merged: [(key: UInt64, count: Float)] = []
+            for item in items {
+                if merged.last?.key == item.key { merged[merged.count - 1].count += item.count } else { merged.append(item) }
+            }
+            return merged
         }
-        var df = [Int32](repeating: 0, count: names.count)
-        for bag in counts { for feature in bag.keys { df[Int(feature)] += 1 } }
+        // 2. Feature ids and document frequencies, in one serial pass.
+        var featureIds: [UInt64: Int32] = [:]
+        var keys: [UInt64] = []
+        var df: [Int32] = []
+        let ids: [[Int32]] = bags.map { bag in
+            bag.map { item in
+                if let id = featureIds[item.key] { df[Int(id)] += 1; return id }
+                let id = Int32(keys.count)
+                featureIds[item.key] = id
+                keys.append(item.key)
+                df.append(1)
+                return id
+            }
+        }
+        // 3. Weights, in parallel.
         let minDF = max(2, papers / 5000)
         let maxDF = papers < 20 ? papers : max(minDF, papers / 2)
-        let idf = df.map { Float(log(Double(papers + 1) / Double($0 + 1)) + 1) }
-        vectors = counts.map { bag in
-            var entries = bag.compactMap { feature, count -> Entry? in
+        let logN = log(Double(papers + 1))
+        vectors = ParallelMap.map(Array(0..<papers), minimumBatch: 256) { paper in
+            var entries: [Entry] = []
+            for (item, feature) in zip(bags[paper], ids[paper]) {
                 let d = Int(df[Int(feature)])
-                guard d >= minDF, d <= maxDF else { return nil }
-                return Entry(feature: feature, weight: (1 + log(count)) * idf[Int(feature)])
+                guard d >= minDF, d <= maxDF else { continue }
+                let idf = Float(logN - log(Double(d + 1)) + 1)
+                entries.append(Entry(feature: feature, weight: (1 + log(item.count)) * idf))
             }
-            // Sorted before summing: dictionary order varies between runs,
-            // and float sums in another order differ in the last bit.
             entries.sort { $0.feature < $1.feature }
             let norm = entries.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
             if norm > 0 { for i in entries.indices { entries[i].weight /= norm } }
             return entries
         }
-        featureNames = names
+        featureKeys = keys
         documentFrequency = df
-        isAuthorFeature = names.indices.map { authorFeatures.contains(Int32($0)) }
     }
 
     /// The same vectors over the text only (author features dropped, renormalised).
     public func textOnly() -> TFIDF {
         var copy = self
-        copy.vectors = vectors.map { vector in
-            var entries = vector.filter { !isAuthorFeature[Int($0.feature)] }
+        copy.vectors = ParallelMap.map(vectors, minimumBatch: 1024) { vector in
+            var entries = vector.filter { !isAuthorFeature($0.feature) }
             let norm = entries.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
             if norm > 0 { for i in entries.indices { entries[i].weight /= norm } }
             return entries

@@ -10,15 +10,35 @@ public struct Terms: Sendable {
     public private(set) var abstract: [[Int32]] = []
     public private(set) var authors: [[Int32]] = []
 
+    /// Papers are tokenised and interned in batches in parallel, each batch
+    /// with its own small vocabulary; one serial pass then maps each batch's
+    /// distinct words to global ids, in batch order, so ids do not depend on
+    /// the number of threads.
     public init(papers: [Paper]) {
-        let tokenized = ParallelMap.map(papers, minimumBatch: 256) { paper in
-            (Terms.tokens(paper.title), Terms.tokens(paper.abstract), paper.authors.flatMap { Terms.tokens($0) })
+        struct Batch { var words: [String] = []; var ids: [String: Int32] = [:]; var papers: [([Int32], [Int32], [Int32])] = [] }
+        let ranges = stride(from: 0, to: papers.count, by: 512).map { $0..<min(papers.count, $0 + 512) }
+        let batches = ParallelMap.map(ranges) { range -> Batch in
+            var batch = Batch()
+            func local(_ word: String) -> Int32 {
+                if let id = batch.ids[word] { return id }
+                let id = Int32(batch.words.count)
+                batch.ids[word] = id
+                batch.words.append(word)
+                return id
+            }
+            for paper in papers[range] {
+                batch.papers.append((Terms.tokens(paper.title).map(local), Terms.tokens(paper.abstract).map(local),
+                                     paper.authors.flatMap { Terms.tokens($0) }.map { local("@" + $0) }))
+            }
+            return batch
+        }
+        let maps = batches.map { batch in batch.words.map { intern($0) } }
+        let remapped = ParallelMap.map(Array(batches.indices)) { b in
+            batches[b].papers.map { t, a, n in (t.map { maps[b][Int($0)] }, a.map { maps[b][Int($0)] }, n.map { maps[b][Int($0)] }) }
         }
         title.reserveCapacity(papers.count)
-        for (t, a, n) in tokenized {
-            title.append(t.map { intern($0) })
-            abstract.append(a.map { intern($0) })
-            authors.append(n.map { intern("@" + $0) })
+        for batch in remapped {
+            for (t, a, n) in batch { title.append(t); abstract.append(a); authors.append(n) }
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// Themes found automatically for papers no curated theme takes: spherical
 /// k-means over TF-IDF vectors, seeded by k-means++ from a fixed seed, with
 /// k from the number of papers; each cluster is labelled by its most
-/// distinctive terms (centroid weight above the corpus mean).
+/// distinctive terms (centroid weight above the corpus mean). Iterations
+/// stop when fewer than 0.2% of the papers change cluster.
 public enum ThemeDiscovery {
     public struct Cluster: Sendable, Equatable {
         public var label: [String]
@@ -25,7 +26,7 @@ public enum ThemeDiscovery {
         let kept = df.filter { $0.value >= 2 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(maxFeatures)
         var index: [Int32: Int] = [:]
         var names: [String] = []
-        for (feature, _) in kept.sorted(by: { $0.key < $1.key }) { index[feature] = names.count; names.append(tfidf.featureNames[Int(feature)]) }
+        for (feature, _) in kept.sorted(by: { $0.key < $1.key }) { index[feature] = names.count; names.append(tfidf.name(of: feature)) }
         let vectors: [[(Int, Float)]] = papers.map { paper in
             let entries = tfidf.vectors[paper].compactMap { e in index[e.feature].map { ($0, e.weight) } }
             let norm = entries.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
@@ -39,9 +40,11 @@ public enum ThemeDiscovery {
         var assignment = [Int](repeating: -1, count: vectors.count)
         for _ in 0..<iterations {
             let next = ParallelMap.map(Array(vectors.indices), minimumBatch: 1024) { i in nearest(vectors[i], centroids).index }
-            if next == assignment { break }
+            // Converged when fewer than 0.2% of the papers change cluster.
+            let moved = zip(next, assignment).filter { $0 != $1 }.count
             assignment = next
             centroids = recompute(vectors, assignment, k: k, dimension: dimension)
+            if moved * 500 <= vectors.count { break }
         }
         var mean = [Float](repeating: 0, count: dimension)
         for vector in vectors { for (f, w) in vector { mean[f] += w / Float(vectors.count) } }

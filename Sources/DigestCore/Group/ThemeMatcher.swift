@@ -1,33 +1,45 @@
 /// Curated theme assignment: a paper joins a theme when the theme's keyword
 /// phrases occur in it as whole words (case and diacritics folded, a
-/// trailing plural "s" allowed). A title match weighs 3, an abstract match 1,
+/// plural "s" allowed). A title match weighs 3, an abstract match 1,
 /// and a theme needs a score of 3: one passing mention in an abstract is not
 /// enough. A paper keeps its 3 best themes, best first, ties by theme order.
+///
+/// Matching runs on interned word ids (see `Terms`): the phrases are
+/// translated once into the corpus's ids, and each paper is one pass over
+/// its ids.
 public struct ThemeMatcher: Sendable {
     public static let titleWeight = 3
     public static let threshold = 3
     public static let maxThemes = 3
-
-    struct Phrase: Sendable { var words: [String]; var theme: Int }
-    private var byFirstWord: [String: [Phrase]] = [:]
-
-    public init(keywords: [[String]]) {
-        for (theme, phrases) in keywords.enumerated() {
-            for phrase in phrases {
-                let words = Terms.tokens(phrase)
-                guard let first = words.first else { continue }
-                byFirstWord[first, default: []].append(Phrase(words: words, theme: theme))
-            }
-        }
-    }
 
     public struct Match: Sendable, Equatable {
         public var theme: Int
         public var score: Int
     }
 
-    /// Themes for a paper's title and abstract words, best first.
-    public func match(title: [String], abstract: [String]) -> [Match] {
+    /// A phrase word matches its own id or its plural's ("-s"); -1 where
+    /// that form never occurs in the corpus.
+    struct Word: Sendable { var plain: Int32; var plural: Int32 }
+    struct Phrase: Sendable { var words: [Word]; var theme: Int }
+    /// Phrases by the ids of their first word (both forms).
+    private var byFirstWord: [Int32: [Phrase]] = [:]
+
+    /// `id` gives a word's id in the corpus, nil when it never occurs.
+    public init(keywords: [[String]], id: (String) -> Int32?) {
+        for (theme, phrases) in keywords.enumerated() {
+            for phrase in phrases {
+                let words = Terms.tokens(phrase).map { Word(plain: id($0) ?? -1, plural: id($0 + "s") ?? -1) }
+                // A phrase with a word the corpus never uses cannot match.
+                guard let first = words.first, !words.contains(where: { $0.plain < 0 && $0.plural < 0 }) else { continue }
+                for form in Set([first.plain, first.plural]) where form >= 0 {
+                    byFirstWord[form, default: []].append(Phrase(words: words, theme: theme))
+                }
+            }
+        }
+    }
+
+    /// Themes for a paper's title and abstract word ids, best first.
+    public func match(title: [Int32], abstract: [Int32]) -> [Match] {
         var scores: [Int: Int] = [:]
         count(title, weight: ThemeMatcher.titleWeight, into: &scores)
         count(abstract, weight: 1, into: &scores)
@@ -37,25 +49,33 @@ public struct ThemeMatcher: Sendable {
             .prefix(ThemeMatcher.maxThemes).map { $0 }
     }
 
-    private func count(_ words: [String], weight: Int, into scores: inout [Int: Int]) {
+    /// The same, for texts: a small vocabulary is built from them (tests, tools).
+    public static func match(keywords: [[String]], title: String, abstract: String) -> [Match] {
+        var ids: [String: Int32] = [:]
+        var words: [String] = []
+        func intern(_ word: String) -> Int32 {
+            if let id = ids[word] { return id }
+            ids[word] = Int32(words.count); words.append(word); return Int32(words.count - 1)
+        }
+        let t = Terms.tokens(title).map(intern), a = Terms.tokens(abstract).map(intern)
+        return ThemeMatcher(keywords: keywords, id: { ids[$0] }).match(title: t, abstract: a)
+    }
+
+    private func count(_ words: [Int32], weight: Int, into scores: inout [Int: Int]) {
         for start in words.indices {
-            guard let phrases = byFirstWord[words[start]] ?? byFirstWord[ThemeMatcher.singular(words[start])] else { continue }
+            guard let phrases = byFirstWord[words[start]] else { continue }
             for phrase in phrases where matches(phrase.words, words, at: start) {
                 scores[phrase.theme, default: 0] += weight
             }
         }
     }
 
-    private func matches(_ phrase: [String], _ words: [String], at start: Int) -> Bool {
+    private func matches(_ phrase: [Word], _ words: [Int32], at start: Int) -> Bool {
         guard start + phrase.count <= words.count else { return false }
         for (offset, word) in phrase.enumerated() {
             let token = words[start + offset]
-            if token != word && ThemeMatcher.singular(token) != word { return false }
+            if token != word.plain && token != word.plural { return false }
         }
         return true
-    }
-
-    static func singular(_ word: String) -> String {
-        word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
     }
 }
