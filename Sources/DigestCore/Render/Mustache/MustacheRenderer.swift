@@ -131,7 +131,7 @@ public final class MustacheLibrary: @unchecked Sendable {
 
     private func lookup(_ name: String, _ stack: [TemplateValue]) -> TemplateValue? {
         if name == "." { return stack.last }
-        guard let dot = name.firstIndex(of: ".") else {
+        guard let dot = name.utf8.firstIndex(of: 0x2E) else {
             for frame in stack.reversed() { if let value = frame[name] { return value } }
             return nil
         }
@@ -180,14 +180,30 @@ public final class MustacheLibrary: @unchecked Sendable {
     /// Moves rendered block content from the indentation it was written at
     /// to the one where it is expanded.
     static func reindent(_ text: String, from old: String, to new: String) -> String {
-        var out = ""
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { out += "\n" }
-            if index == lines.count - 1, line.isEmpty { break }
-            out += new
-            out += line.hasPrefix(old) ? line.dropFirst(old.count) : line
+        // Nothing to strip and nothing to add: every line stays as it is.
+        if old.isEmpty, new.isEmpty { return text }
+        var text = text
+        let oldBytes = Array(old.utf8), newBytes = Array(new.utf8)
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16 * newBytes.count)
+            var start = 0
+            while true {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                if start > 0 { out.append(0x0A) }
+                // The empty remainder after a final newline is no line.
+                if end == bytes.count, start == end { break }
+                out += newBytes
+                var from = start
+                if end - start >= oldBytes.count, bytes[start..<start + oldBytes.count].elementsEqual(oldBytes) {
+                    from += oldBytes.count
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<end]))
+                if end == bytes.count { break }
+                start = end + 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }
