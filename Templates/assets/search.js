@@ -1,95 +1,188 @@
-// Digest search: loads the prebuilt index next to this page and searches it
-// in the browser. No server, no library. Results are built from DOM text
-// nodes only, never innerHTML, since every string comes from a listing.
+// Digest search: queries the prebuilt, sharded index next to this page in
+// the browser. No server, no library. It fetches the small root file, then
+// only the term shards that hold the query's words and the blocks of result
+// cards it shows (see Sources/DigestCore/Publish/Search/SearchIndex.swift).
+// Results are built from DOM text nodes only, never innerHTML, since every
+// string comes from a listing.
 (function () {
   "use strict";
+  var PAGE = 10;
+  var MAX_PREFIX_SHARDS = 4;
   var input = document.getElementById("q");
   var status = document.getElementById("status");
   var list = document.getElementById("results");
-  var root = new URL("../", document.baseURI);
-  var papers = null;
+  var more = document.getElementById("more");
+  var here = new URL("./", document.baseURI);
+  var siteRoot = new URL("../", document.baseURI);
+  var rootIndex = null;
+  var cache = new Map();
+  var current = 0;
+  var shown = null;
 
-  // Lowercase, accents removed: "Boix-Adserà" -> "boix-adsera".
+  function getJSON(path) {
+    if (!cache.has(path)) {
+      cache.set(path, fetch(new URL(path, here).href).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      }));
+    }
+    return cache.get(path);
+  }
+
+  // Lowercase, accents removed, as the index folds words:
+  // "Boix-Adserà" -> "boix-adsera", "Søren" -> "soren".
+  var SPECIAL = { "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe" };
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[øłđßæœ]/g, function (c) { return SPECIAL[c]; });
   }
   function words(text) {
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  function prepare(index) {
-    return index.papers.map(function (p) {
-      return { p: p, title: words(p.t), authors: words(p.a.join(" ")), abstract: words(p.x) };
+  // JavaScript's own string order is the index's order (UTF-16 code units).
+  function shardOf(word) {
+    var shards = rootIndex.shards, lo = 0, hi = shards.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (shards[mid] <= word) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // The shards to read for a word: its own, and for a prefix every later
+  // shard that starts with it (few: shards are cut between prefixes).
+  function shardsFor(word, prefix) {
+    var first = shardOf(word), last = first;
+    while (prefix && last + 1 < rootIndex.shards.length && rootIndex.shards[last + 1].lastIndexOf(word, 0) === 0) last++;
+    if (last - first + 1 > MAX_PREFIX_SHARDS) last = first;
+    var paths = [];
+    for (var s = first; s <= last; s++) paths.push("terms/" + s + ".json");
+    return paths;
+  }
+
+  // Marks, per paper, the best field a word matched: 3 title, 2 authors,
+  // 1 abstract. A list is an array of gaps or a base64 bitmap string.
+  function mark(best, code, encoded) {
+    if (typeof encoded === "string") {
+      var bytes = atob(encoded);
+      for (var i = 0; i < bytes.length; i++) {
+        var byte = bytes.charCodeAt(i);
+        for (var bit = 0; byte; bit++, byte >>= 1) {
+          if (byte & 1) { var id = i * 8 + bit; if (best[id] < code) best[id] = code; }
+        }
+      }
+    } else {
+      for (var j = 0, at = 0; j < encoded.length; j++) {
+        at += encoded[j];
+        if (best[at] < code) best[at] = code;
+      }
+    }
+  }
+
+  function matchWord(word, prefix) {
+    return Promise.all(shardsFor(word, prefix).map(getJSON)).then(function (shards) {
+      var best = new Uint8Array(rootIndex.papers);
+      shards.forEach(function (entries) {
+        entries.forEach(function (entry) {
+          var term = entry[0];
+          if (term === word || (prefix && term.lastIndexOf(word, 0) === 0)) {
+            mark(best, 3, entry[1]); mark(best, 2, entry[2]); mark(best, 1, entry[3]);
+          }
+        });
+      });
+      return best;
     });
   }
 
-  // A query word matches a field when one of its words equals it, or starts
-  // with it for the last (still being typed) query word.
-  function hits(fieldWords, word, prefix) {
-    for (var i = 0; i < fieldWords.length; i++) {
-      var w = fieldWords[i];
-      if (w === word || (prefix && w.lastIndexOf(word, 0) === 0)) return true;
-    }
-    return false;
-  }
-
-  // Every query word must match somewhere; title matches outrank author
-  // matches, which outrank abstract matches. Ties keep index order (newest first).
+  // Every query word must match somewhere; the last one may be a prefix.
+  // Scores add the field weights; ties keep search-id order (newest first).
   function search(query) {
     var q = words(query);
-    if (q.length === 0) return [];
-    var scored = [];
-    for (var i = 0; i < papers.length; i++) {
-      var entry = papers[i], score = 0, all = true;
-      for (var j = 0; j < q.length && all; j++) {
-        var prefix = j === q.length - 1;
-        if (hits(entry.title, q[j], prefix)) score += 100;
-        else if (hits(entry.authors, q[j], prefix)) score += 10;
-        else if (hits(entry.abstract, q[j], prefix)) score += 1;
-        else all = false;
+    if (q.length === 0) return Promise.resolve([]);
+    return Promise.all(q.map(function (w, i) { return matchWord(w, i === q.length - 1); })).then(function (marks) {
+      var weight = [0, rootIndex.weights[2], rootIndex.weights[1], rootIndex.weights[0]];
+      var found = [];
+      for (var id = 0; id < rootIndex.papers; id++) {
+        var score = 0;
+        for (var k = 0; k < marks.length; k++) {
+          var code = marks[k][id];
+          if (!code) { score = -1; break; }
+          score += weight[code];
+        }
+        if (score > 0) found.push({ id: id, score: score });
       }
-      if (all) scored.push({ score: score, order: i, p: entry.p });
-    }
-    scored.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return scored;
+      found.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      return found;
+    });
+  }
+
+  function card(id) {
+    var size = rootIndex.cards;
+    return getJSON("cards/" + Math.floor(id / size) + ".json").then(function (block) { return block[id % size]; });
+  }
+
+  function showPage(token) {
+    var page = shown.slice(list.children.length, list.children.length + PAGE);
+    return Promise.all(page.map(function (r) { return card(r.id); })).then(function (cards) {
+      if (token !== current) return;
+      cards.forEach(function (c) {
+        var li = document.createElement("li");
+        li.className = "card";
+        var a = document.createElement("a");
+        a.className = "card-title";
+        a.href = new URL(c[3], siteRoot).href;
+        a.textContent = c[0];
+        var meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = c[1] + (c[1] && c[2] ? " · " : "") + (c[2] || "");
+        li.appendChild(a);
+        li.appendChild(meta);
+        list.appendChild(li);
+      });
+      more.hidden = list.children.length >= shown.length;
+    });
   }
 
   function show(query) {
-    while (list.firstChild) list.removeChild(list.firstChild);
-    if (!query.trim()) { status.textContent = "Type to search."; return; }
-    var results = search(query);
-    status.textContent = results.length + (results.length === 1 ? " paper" : " papers") + " found.";
-    results.slice(0, 100).forEach(function (r) {
-      var li = document.createElement("li");
-      li.className = "card";
-      var a = document.createElement("a");
-      a.className = "card-title";
-      a.href = new URL(r.p.u, root).href;
-      a.textContent = r.p.t;
-      var meta = document.createElement("span");
-      meta.className = "meta";
-      var authors = r.p.a.slice(0, 4).join(", ") + (r.p.a.length > 4 ? " et al." : "");
-      meta.textContent = authors + (r.p.d ? " · " + r.p.d : "");
-      li.appendChild(a);
-      li.appendChild(meta);
-      list.appendChild(li);
+    var token = ++current;
+    var started = performance.now();
+    if (!query.trim()) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      more.hidden = true;
+      status.textContent = "Type to search.";
+      return Promise.resolve();
+    }
+    return search(query).then(function (found) {
+      if (token !== current) return;
+      shown = found;
+      while (list.firstChild) list.removeChild(list.firstChild);
+      return showPage(token).then(function () {
+        if (token !== current) return;
+        status.textContent = found.length + (found.length === 1 ? " paper" : " papers") + " found.";
+        performance.measure("digest-search", { start: started, detail: query });
+      });
+    }).catch(function () {
+      if (token === current) status.textContent = "The search index could not be loaded.";
     });
   }
 
+  var timer = 0;
   function update() {
     var query = input.value;
     var url = new URL(window.location.href);
     if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
     window.history.replaceState(null, "", url.href);
-    if (papers) show(query);
+    clearTimeout(timer);
+    if (rootIndex) timer = setTimeout(function () { show(query); }, 80);
   }
 
   input.addEventListener("input", update);
   document.querySelector("form.search").addEventListener("submit", function (e) { e.preventDefault(); update(); });
+  more.addEventListener("click", function () { showPage(current); });
   input.value = new URL(window.location.href).searchParams.get("q") || "";
   status.textContent = "Loading the index…";
-  fetch(new URL("index.json", document.baseURI).href)
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .then(function (index) { papers = prepare(index); show(input.value); })
+  getJSON("index.json")
+    .then(function (index) { rootIndex = index; return show(input.value); })
     .catch(function () { status.textContent = "The search index could not be loaded."; });
 })();

@@ -54,8 +54,11 @@ final class GoldenSiteTests: XCTestCase {
         let page = try XCTUnwrap(files.first { $0.key.hasPrefix("papers/script-alert") }.map { String(decoding: $0.value, as: UTF8.self) })
         XCTAssertTrue(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &quot;Quotes&quot; &amp;amp; Tags&lt;/script&gt;</h1>"), page)
         XCTAssertTrue(page.contains("the <em>escaped</em> bound holds for $\\epsilon &lt; 1$"), page)
-        let index = String(decoding: files["search/index.json"]!, as: UTF8.self)
-        XCTAssertTrue(index.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"))
+        // Search cards keep the text, escaped so that it cannot close a <script>.
+        let cards = String(decoding: files["search/cards/0.json"]!, as: UTF8.self)
+        XCTAssertTrue(cards.contains(#"["\u003cscript\u003ealert(1)\u003c/script\u003e \"Quotes\" \u0026amp; Tags\u003c/script\u003e","2 authors","2024-03-03"#), cards)
+        let terms = String(decoding: files["search/terms/0.json"]!, as: UTF8.self)
+        XCTAssertTrue(terms.contains(#"["script",[0],[],[]]"#), terms)
         let feed = String(decoding: files["feed.xml"]!, as: UTF8.self)
         XCTAssertTrue(feed.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &quot;Quotes&quot; &amp;amp; Tags&lt;/script&gt;</title>"))
         // Markdown from Content/ goes through cmark: smart quotes, raw HTML dropped.

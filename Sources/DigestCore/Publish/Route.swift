@@ -14,6 +14,8 @@ public enum Route {
     public static let feed = "feed.xml"
     public static let notFound = "404.html"
     public static let searchIndex = "search/index.json"
+    public static func searchShard(_ n: Int) -> String { "search/terms/\(n).json" }
+    public static func searchCards(_ n: Int) -> String { "search/cards/\(n).json" }
 
     public static func paper(_ slug: String) -> String { "papers/\(slug).html" }
     public static func author(_ slug: String) -> String { "authors/\(slug).html" }

@@ -42,6 +42,17 @@ public struct Site: Sendable {
         updated = pinnedDate ?? newest
     }
 
+    /// A paper's authors as cards show them: "A, B, C, D et al.", or
+    /// "3 authors" when the listing only counted them.
+    public func authorLine(_ id: Int) -> String {
+        let paper = catalog.papers[id]
+        let people = creditPeople[id]
+        if people.isEmpty { return paper.authorCount.map { "\($0) author\($0 == 1 ? "" : "s")" } ?? "" }
+        var line = people.prefix(4).map { catalog.authors.people[$0].name }.joined(separator: ", ")
+        if people.count > 4 || !paper.authorsComplete { line += " et al." }
+        return line
+    }
+
     public func paperRoute(_ id: Int) -> String { Route.paper(paperSlugs[id]) }
     public func authorRoute(_ person: Int) -> String { Route.author(authorSlugs[person]) }
     public func themeRoute(_ theme: Int) -> String { Route.theme(grouping.themes[theme].slug) }

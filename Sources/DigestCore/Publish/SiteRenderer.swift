@@ -40,7 +40,7 @@ struct SiteRenderer {
         files.append((Route.feed, Array(AtomFeed.render(site).utf8)))
         files.append(("sitemap.xml", Array(Sitemap.render(routes: routes, site: site).utf8)))
         files.append(("robots.txt", Array(Sitemap.robots(site: site).utf8)))
-        files.append((Route.searchIndex, SearchIndex.render(site)))
+        files += SearchIndex.files(site)
         files += templates.assets
         files.sort { $0.path < $1.path }
         return files

@@ -20,15 +20,10 @@ struct PageData {
 
     func paperCard(_ id: Int, root: String) -> TemplateValue {
         let paper = site.catalog.papers[id]
-        let people = site.creditPeople[id]
-        let names = people.prefix(4).map { site.catalog.authors.people[$0].name }
-        var authors = names.joined(separator: ", ")
-        if people.count > 4 || !paper.authorsComplete { authors += people.isEmpty ? "" : " et al." }
-        if people.isEmpty, let count = paper.authorCount { authors = "\(count) author\(count == 1 ? "" : "s")" }
         return [
             "url": .string(root + site.paperRoute(id)),
             "title": .string(paper.title),
-            "authors": .string(authors),
+            "authors": .string(site.authorLine(id)),
             "date": .text(paper.date?.display),
             "iso_date": .text(paper.date?.description),
         ]

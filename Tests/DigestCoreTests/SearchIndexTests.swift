@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import DigestCore
+
+final class SearchIndexTests: XCTestCase {
+    /// Reads a list back as search.js does.
+    func decode(_ json: String) -> [Int32] {
+        if json.hasPrefix("\"") {
+            let bytes = Data(base64Encoded: String(json.dropFirst().dropLast()))!
+            return bytes.enumerated().flatMap { i, byte in (0..<8).filter { byte & (1 << $0) != 0 }.map { Int32(i * 8 + $0) } }
+        }
+        var at: Int32 = 0
+        return json.dropFirst().dropLast().split(separator: ",").map { at += Int32($0)!; return at }
+    }
+
+    func encoded(_ ids: [Int32]) -> String {
+        var out: [UInt8] = []
+        PostingEncoding.append(ids, to: &out)
+        XCTAssertEqual(out.count, PostingEncoding.size(ids))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testSparseListsAreGapsAndDenseListsAreBits() {
+        XCTAssertEqual(encoded([500, 501, 5000]), "[500,1,4499]")
+        XCTAssertEqual(encoded([5, 6, 18]), "\"YAAE\"")  // 3 bytes of bits beat 8 of gaps
+        XCTAssertEqual(encoded([]), "[]")
+        let dense = Array(stride(from: Int32(0), to: 4000, by: 2))
+        XCTAssertTrue(encoded(dense).hasPrefix("\"VVVV"), encoded(dense))
+        var rng = SplitMix64(seed: 1)
+        for density in [1, 3, 10, 50] {
+            let ids = (0..<3000).filter { _ in rng.next() % UInt64(density) == 0 }.map(Int32.init)
+            XCTAssertEqual(decode(encoded(ids)), ids, "density 1/\(density)")
+        }
+    }
+
+    func testShardsKeepWordsWithACommonPrefixTogether() {
+        let terms = ["grad", "gradient", "gradients", "graph", "graphs", "grok", "grokked", "grokking", "group", "groups"]
+        let starts = TermShards.cut(terms: terms, sizes: Array(repeating: 10, count: terms.count), target: 30)
+        XCTAssertEqual(starts, [0, 3, 5, 8])
+        // No shard is cut inside "grad…", "graph…", "grok…" or "group…".
+        for start in starts.dropFirst() { XCTAssertLessThanOrEqual(TermShards.sharedPrefix(terms[start - 1], terms[start]), 3) }
+        // One word larger than the target is a shard of its own.
+        XCTAssertEqual(TermShards.cut(terms: ["a", "b", "c"], sizes: [5, 100, 5], target: 50), [0, 2])
+    }
+
+    func testPostingsHoldEachPaperOnceAtItsBestField() {
+        let postings = SearchPostings(documents: [
+            ("Grokking at the Edge", "Ada Lovelace", "grokking and edge of stability"),
+            ("Edge cases", "Zoë Grok", "nothing about grokking"),
+        ])
+        func lists(_ word: String) -> [[Int32]] {
+            let t = postings.terms.firstIndex(of: word)!
+            return SearchPostings.Level.allCases.map { postings.list(t, $0) }
+        }
+        XCTAssertEqual(lists("grokking"), [[0], [], [1]])
+        XCTAssertEqual(lists("edge"), [[0, 1], [], []])
+        XCTAssertEqual(lists("zoe"), [[], [1], []])
+        XCTAssertEqual(postings.terms, postings.terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+    }
+
+    func testSeedIndexIsShardedAndEveryPaperHasACard() throws {
+        let scratch = ScratchFolder()
+        XCTAssertEqual(try DigestRun.run(["build", "--out", scratch.path + "/site"]).status, 0)
+        let files = scratch.files("site")
+        let root = try JSONSerialization.jsonObject(with: files["search/index.json"]!) as! [String: Any]
+        XCTAssertEqual(root["papers"] as? Int, 139)
+        let shards = root["shards"] as! [String]
+        XCTAssertEqual(shards, shards.sorted())
+        XCTAssertEqual(files.keys.filter { $0.hasPrefix("search/terms/") }.count, shards.count)
+        XCTAssertGreaterThan(shards.count, 1)
+        let cards = (0..<9).flatMap { b in try! JSONSerialization.jsonObject(with: files["search/cards/\(b).json"]!) as! [[Any]] }
+        XCTAssertEqual(cards.count, 139)
+        for card in cards { XCTAssertNotNil(files[card[3] as! String], "\(card)") }
+        for (path, data) in files where path.hasPrefix("search/terms/") { XCTAssertLessThan(data.count, 2 * SearchIndex.shardTarget, path) }
+    }
+}

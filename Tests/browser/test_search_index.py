@@ -1,0 +1,106 @@
+"""The sharded search index in the browser: same results as scanning every
+paper, only the shards and card blocks a query needs are fetched, and
+results come a page at a time."""
+import json
+import random
+import re
+import subprocess
+import unicodedata
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import BINARY, ENV, ROOT
+
+SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def words(text):
+    folded = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)).lower().translate(SPECIAL)
+    return re.findall(r"[^\W_]+", folded)
+
+
+def seed_papers():
+    """The catalog, newest first as search ids number it (undated last, then catalog order)."""
+    out = subprocess.run([str(BINARY), "parse", "--json", "seeds"], cwd=ROOT, env=ENV, check=True,
+                         capture_output=True, text=True).stdout
+    papers = [json.loads(line) for line in out.splitlines()]
+    order = sorted(range(len(papers)), key=lambda i: (papers[i]["date"] is None,
+                                                      [-ord(c) for c in papers[i]["date"] or ""], i))
+    return [papers[i] for i in order]
+
+
+def reference(papers, query):
+    """A scan of every paper, the rule the index must keep: every word matches
+    (the last as a prefix), title 100 > authors 10 > abstract 1, newest first on ties."""
+    q = words(query)
+    found = []
+    for position, paper in enumerate(papers):
+        fields = [words(paper["title"]), words(" ".join(paper["authors"])), words(paper["abstract"])]
+        score = 0
+        for i, word in enumerate(q):
+            last = i == len(q) - 1
+            weight = next((w for w, field in zip((100, 10, 1), fields)
+                           if any(t == word or (last and t.startswith(word)) for t in field)), 0)
+            if not weight:
+                break
+            score += weight
+        else:
+            found.append((-score, position, paper["title"]))
+    return [title for _, _, title in sorted(found)]
+
+
+def run_query(browser, served, query):
+    browser.get(f"{served['base']}/lab/digest/search/?q={query}")
+    WebDriverWait(browser, 10).until(lambda b: "found" in b.find_element(By.ID, "status").text)
+    count = int(browser.find_element(By.ID, "status").text.split()[0])
+    return count, [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .card-title")]
+
+
+def queries(papers):
+    chosen = ["grok", "edge stability", "diffusion", "single index", "bruna", "adsera", "zdeborova",
+              "feature learning", "scaling laws", "transformers", "gradient descent", "mean field", "the",
+              "neural", "reinforcement learn", "poggio", "kernel", "spin glass", "in"]
+    rng = random.Random(7)
+    for paper in rng.sample(papers, 25):
+        title = words(paper["title"])
+        start = rng.randrange(max(1, len(title) - 1))
+        chosen.append(" ".join(title[start:start + 2]))
+    return chosen
+
+
+def test_results_match_a_scan_of_every_paper(browser, served):
+    papers = seed_papers()
+    assert len(papers) == 139
+    for query in queries(papers):
+        expected = reference(papers, query)
+        count, shown = run_query(browser, served, query)
+        assert count == len(expected), query
+        assert shown == expected[:10], query
+
+
+def test_a_query_fetches_only_the_shards_and_cards_it_needs(browser, served):
+    run_query(browser, served, "grokking")
+    fetched = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => [e.name, e.decodedBodySize])")
+    json_files = sorted(re.sub(r".*/search/", "", name) for name, _ in fetched if name.endswith(".json"))
+    cards = [f for f in json_files if f.startswith("cards/")]
+    assert "index.json" in json_files and 1 <= len(cards) <= 2, json_files  # of 9 blocks of 16 cards
+    assert len([f for f in json_files if f.startswith("terms/")]) == 1, json_files
+    shards = json.loads((served["dir"] / "lab/digest/search/index.json").read_text())["shards"]
+    assert len(shards) > 1
+    measures = browser.execute_script("return performance.getEntriesByName('digest-search').map(m => m.detail)")
+    assert measures == ["grokking"]
+
+
+def test_more_results_come_a_page_at_a_time(browser, served):
+    papers = seed_papers()
+    expected = reference(papers, "learning")
+    count, shown = run_query(browser, served, "learning")
+    assert count == len(expected) > 20
+    assert shown == expected[:10]
+    more = browser.find_element(By.ID, "more")
+    more.click()
+    WebDriverWait(browser, 10).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#results .card-title")) == 20)
+    assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .card-title")] == expected[:20]
+    assert more.is_displayed()
