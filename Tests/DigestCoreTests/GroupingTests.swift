@@ -65,6 +65,21 @@ final class GroupingTests: XCTestCase {
         XCTAssertEqual(Set(singleIndex.map { p in a.firstIndex { $0.papers.contains(p) } }).count, 1)
     }
 
+    /// Fitted on a sample (as for a large corpus), clusters are still
+    /// deterministic, and the papers outside the sample join them too.
+    func testClusteringFittedOnASampleAssignsEveryPaper() {
+        let terms = Terms(papers: Self.seeds.papers)
+        let tfidf = TFIDF(terms: terms, papers: Self.seeds.papers.count, includeAuthors: false)
+        let all = Array(Self.seeds.papers.indices)
+        let a = ThemeDiscovery.cluster(all, tfidf: tfidf, sampleLimit: 60)
+        XCTAssertEqual(a, ThemeDiscovery.cluster(all, tfidf: tfidf, sampleLimit: 60))
+        XCTAssertNotEqual(a, ThemeDiscovery.cluster(all, tfidf: tfidf))
+        let clustered = a.flatMap(\.papers)
+        XCTAssertEqual(Set(clustered).count, clustered.count, "a paper is in one cluster")
+        // Only clusters under the minimum size drop their papers.
+        XCTAssertGreaterThan(clustered.count, all.count - ThemeDiscovery.k(for: all.count) * ThemeDiscovery.minimumSize)
+    }
+
     func testRelatedPapers() {
         let related = Self.grouping.related
         XCTAssertEqual(related.count, Self.seeds.papers.count)

@@ -4,7 +4,9 @@ import Foundation
 /// k-means over TF-IDF vectors, seeded by k-means++ from a fixed seed, with
 /// k from the number of papers; each cluster is labelled by its most
 /// distinctive terms (centroid weight above the corpus mean). Iterations
-/// stop when fewer than 0.2% of the papers change cluster.
+/// stop when fewer than 0.2% of the papers change cluster. Beyond
+/// `sampleLimit` papers, the clusters are fitted on an evenly spaced sample
+/// and every paper then joins its nearest centroid.
 public enum ThemeDiscovery {
     public struct Cluster: Sendable, Equatable {
         public var label: [String]
@@ -14,37 +16,47 @@ public enum ThemeDiscovery {
     public static let minimumSize = 3
     static let maxFeatures = 20_000
     static let iterations = 12
+    /// Papers k-means is fitted on; more are assigned to the fitted centroids.
+    public static let sampleLimit = 8_000
 
     /// k grows with the square root of the papers, from 1 to 30.
     public static func k(for papers: Int) -> Int { max(1, min(30, Int((Double(papers) / 6).squareRoot().rounded()))) }
 
-    public static func cluster(_ papers: [Int], tfidf: TFIDF, seed: UInt64 = 42) -> [Cluster] {
+    public static func cluster(_ papers: [Int], tfidf: TFIDF, seed: UInt64 = 42, sampleLimit: Int = sampleLimit) -> [Cluster] {
         guard papers.count >= minimumSize * 2 else { return [] }
         // Compact feature space: the most frequent features of these papers.
-        var df: [Int32: Int] = [:]
-        for paper in papers { for entry in tfidf.vectors[paper] { df[entry.feature, default: 0] += 1 } }
-        let kept = df.filter { $0.value >= 2 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(maxFeatures)
-        var index: [Int32: Int] = [:]
+        var df = [Int32](repeating: 0, count: tfidf.featureCount)
+        for paper in papers { for entry in tfidf.vectors[paper] { df[Int(entry.feature)] += 1 } }
+        let kept = df.indices.filter { df[$0] >= 2 }.sorted { (df[$1], $0) < (df[$0], $1) }.prefix(maxFeatures).sorted()
+        var index = [Int32](repeating: -1, count: tfidf.featureCount)
         var names: [String] = []
-        for (feature, _) in kept.sorted(by: { $0.key < $1.key }) { index[feature] = names.count; names.append(tfidf.name(of: feature)) }
-        let vectors: [[(Int, Float)]] = papers.map { paper in
-            let entries = tfidf.vectors[paper].compactMap { e in index[e.feature].map { ($0, e.weight) } }
+        for feature in kept { index[feature] = Int32(names.count); names.append(tfidf.name(of: Int32(feature))) }
+        let vectors: [[(Int, Float)]] = ParallelMap.map(papers, minimumBatch: 1024) { paper in
+            let entries = tfidf.vectors[paper].compactMap { e in index[Int(e.feature)] >= 0 ? (Int(index[Int(e.feature)]), e.weight) : nil }
             let norm = entries.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
             return norm > 0 ? entries.map { ($0.0, $0.1 / norm) } : entries
         }
         let dimension = names.count
         guard dimension > 0 else { return [] }
         let k = min(self.k(for: papers.count), papers.count / minimumSize)
+        // Large corpora are fitted on an evenly spaced sample, then every
+        // paper goes to its nearest centroid.
+        let sampled = vectors.count > sampleLimit
+        let fit = sampled ? (0..<sampleLimit).map { vectors[$0 * vectors.count / sampleLimit] } : vectors
         var random = SplitMix64(seed: seed)
-        var centroids = seedCentroids(vectors, k: k, dimension: dimension, random: &random)
-        var assignment = [Int](repeating: -1, count: vectors.count)
+        var centroids = seedCentroids(fit, k: k, dimension: dimension, random: &random)
+        var assignment = [Int](repeating: -1, count: fit.count)
         for _ in 0..<iterations {
-            let next = ParallelMap.map(Array(vectors.indices), minimumBatch: 1024) { i in nearest(vectors[i], centroids).index }
+            let next = ParallelMap.map(Array(fit.indices), minimumBatch: 1024) { i in nearest(fit[i], centroids).index }
             // Converged when fewer than 0.2% of the papers change cluster.
             let moved = zip(next, assignment).filter { $0 != $1 }.count
             assignment = next
+            centroids = recompute(fit, assignment, k: k, dimension: dimension)
+            if moved * 500 <= fit.count { break }
+        }
+        if sampled {
+            assignment = ParallelMap.map(Array(vectors.indices), minimumBatch: 1024) { i in nearest(vectors[i], centroids).index }
             centroids = recompute(vectors, assignment, k: k, dimension: dimension)
-            if moved * 500 <= vectors.count { break }
         }
         var mean = [Float](repeating: 0, count: dimension)
         for vector in vectors { for (f, w) in vector { mean[f] += w / Float(vectors.count) } }
