@@ -3,6 +3,9 @@ import Foundation
 /// The build, in the order data flows: ingest → catalog → group → render →
 /// publish. Each stage is timed; every problem is collected and reported
 /// once, and the output is only replaced when the whole build succeeded.
+/// Render lists every output file and makes the feed, sitemap and search
+/// index; publish renders each page as it writes it, on every core, so
+/// pages are never all held in memory.
 public struct Pipeline {
     public struct Options: Sendable {
         public var seeds = "seeds"

@@ -22,17 +22,14 @@ public struct OutputFolder {
         public var unchanged: Bool { written == 0 }
     }
 
-    /// `files` maps paths inside the site to their bytes.
-    public func write(_ files: [(path: String, bytes: [UInt8])]) throws -> Report {
+    /// Makes and writes every file, on every core, into a staging folder,
+    /// then swaps it in. A file whose bytes equal the old site's copy is
+    /// hard-linked from it instead. When nothing changed and no file was
+    /// added or removed, the staging folder is dropped and the old site,
+    /// untouched, stays.
+    public func write(_ files: [OutputFile]) throws -> Report {
         let fm = FileManager.default
-        let total = files.reduce(0) { $0 + $1.bytes.count }
         let old = OutputFolder.existingFiles(path)
-        let same = ParallelMap.map(files, minimumBatch: 64) { file -> Bool in
-            old.contains(file.path) && OutputFolder.readFile(path + "/" + file.path) == file.bytes
-        }
-        let changed = same.filter { !$0 }.count
-        if changed == 0, old.count == files.count { return Report(files: files.count, written: 0, bytes: total) }
-
         let parent = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let staging = (parent.isEmpty ? "." : parent) + "/.\(name).building-\(getpid())"
@@ -46,13 +43,23 @@ public struct OutputFolder {
                     try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
                 }
             }
-            let failures = ParallelMap.map(Array(files.indices), minimumBatch: 64) { i -> String? in
-                let target = staging + "/" + files[i].path
-                if same[i], link(path + "/" + files[i].path, target) == 0 { return nil }
-                return OutputFolder.writeFile(target, files[i].bytes) ? nil : files[i].path
+            let outcomes = ParallelMap.map(files, minimumBatch: 16) { file -> (bytes: Int, written: Bool, failed: Bool) in
+                let bytes = file.make()
+                let target = staging + "/" + file.path
+                let current = path + "/" + file.path
+                if old.contains(file.path), OutputFolder.readFile(current) == bytes, link(current, target) == 0 {
+                    return (bytes.count, false, false)
+                }
+                return (bytes.count, true, !OutputFolder.writeFile(target, bytes))
             }
-            if let failed = failures.compactMap({ $0 }).first {
-                throw DiagnosticsError([.error(file: staging + "/" + failed, line: nil, "cannot write file")])
+            if let failed = zip(files, outcomes).first(where: { $0.1.failed }) {
+                throw DiagnosticsError([.error(file: staging + "/" + failed.0.path, line: nil, "cannot write file")])
+            }
+            let written = outcomes.filter(\.written).count
+            let report = Report(files: files.count, written: written, bytes: outcomes.reduce(0) { $0 + $1.bytes })
+            if written == 0, old.count == files.count {
+                try? fm.removeItem(atPath: staging)
+                return report
             }
             // Swap: the old site moves aside, the new one takes its name.
             let retired = (parent.isEmpty ? "." : parent) + "/.\(name).old-\(getpid())"
@@ -60,11 +67,11 @@ public struct OutputFolder {
             if fm.fileExists(atPath: path) { try fm.moveItem(atPath: path, toPath: retired); hadOld = true }
             try fm.moveItem(atPath: staging, toPath: path)
             if hadOld { try? fm.removeItem(atPath: retired) }
+            return report
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
         }
-        return Report(files: files.count, written: changed, bytes: total)
     }
 
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {

@@ -1,11 +1,12 @@
-/// Stage 4 and 5 glue: every output file of the site, rendered in parallel
-/// and listed in a fixed order, so two builds give the same bytes.
+/// Stage 4 and 5 glue: every output file of the site, in a fixed order, so
+/// two builds give the same bytes. Feed, sitemap and search index are made
+/// here; each page is rendered when `OutputFolder` writes it.
 struct SiteRenderer {
     let site: Site
     let templates: TemplateSet
 
 
-    func files() -> [(path: String, bytes: [UInt8])] {
+    func files() -> [OutputFile] {
         let pages = PageData(site: site)
         var jobs: [(file: String, template: String, make: @Sendable (PageData, String) -> TemplateValue)] = [
             (Route.file(Route.home), "home", { $0.home(file: $1) }),
@@ -29,19 +30,20 @@ struct SiteRenderer {
             jobs.append((Route.file(site.themeRoute(theme)), "theme", { $0.theme(theme, file: $1) }))
         }
         let library = templates.library
-        var files: [(path: String, bytes: [UInt8])] = ParallelMap.map(jobs, minimumBatch: 32) { job in
-            (job.file, Array(library.render(job.template, job.make(pages, job.file)).utf8))
+        var files = jobs.map { job in
+            OutputFile(path: job.file) { Array(library.render(job.template, job.make(pages, job.file)).utf8) }
         }
         let routes = [Route.home, Route.papers, Route.authors, Route.themes, Route.search]
             + (site.content.about == nil ? [] : [Route.about])
             + site.catalog.papers.indices.map(site.paperRoute)
             + site.catalog.authors.people.indices.map(site.authorRoute)
             + site.grouping.themes.indices.map(site.themeRoute)
-        files.append((Route.feed, Array(AtomFeed.render(site).utf8)))
-        files.append(("sitemap.xml", Array(Sitemap.render(routes: routes, site: site).utf8)))
-        files.append(("robots.txt", Array(Sitemap.robots(site: site).utf8)))
-        files += SearchIndex.files(site)
-        files += templates.assets
+        let site = self.site
+        files.append(OutputFile(path: Route.feed) { Array(AtomFeed.render(site).utf8) })
+        files.append(OutputFile(path: "sitemap.xml") { Array(Sitemap.render(routes: routes, site: site).utf8) })
+        files.append(OutputFile(path: "robots.txt", bytes: Array(Sitemap.robots(site: site).utf8)))
+        files += SearchIndex.files(site).map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        files += templates.assets.map { OutputFile(path: $0.path, bytes: $0.bytes) }
         files.sort { $0.path < $1.path }
         return files
     }

@@ -10,16 +10,24 @@ public enum ParallelMap {
         guard count > 1 else { return items.map(transform) }
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / max(1, minimumBatch)))
         guard workers > 1 else { return items.map(transform) }
+        // Workers take the next chunk of items as they finish one, so a few
+        // slow items (a big index page) do not hold up a whole share.
+        let chunk = max(1, min(64, count / (workers * 32)))
+        let next = NSLock()
         var results = [R?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             nonisolated(unsafe) let items = items
             nonisolated(unsafe) let transform = transform
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < count {
-                    output[index] = transform(items[index])
-                    index += workers
+            nonisolated(unsafe) var taken = 0
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    next.lock()
+                    let start = taken
+                    taken += chunk
+                    next.unlock()
+                    guard start < count else { return }
+                    for index in start..<min(count, start + chunk) { output[index] = transform(items[index]) }
                 }
             }
         }
