@@ -64,16 +64,13 @@ public struct TFIDF: Sendable {
             return merged
         }
         // 2. Feature ids and document frequencies, in one serial pass.
-        var featureIds: [UInt64: Int32] = [:]
+        var featureIds = KeyTable(capacity: papers * 16)
         var keys: [UInt64] = []
         var df: [Int32] = []
         let ids: [[Int32]] = bags.map { bag in
             bag.map { item in
-                if let id = featureIds[item.key] { df[Int(id)] += 1; return id }
-                let id = Int32(keys.count)
-                featureIds[item.key] = id
-                keys.append(item.key)
-                df.append(1)
+                let (id, inserted) = featureIds.insert(item.key)
+                if inserted { keys.append(item.key); df.append(1) } else { df[Int(id)] += 1 }
                 return id
             }
         }

@@ -78,7 +78,7 @@ struct PageData {
         data["sources"] = .list(paper.sources.map { ["file": .string($0.fileName), "line": .int($0.line), "format": .string($0.format.rawValue)] })
         data["themes"] = themeLinks(site.grouping.paperThemes[id], root: root)
         data["related"] = .list(site.grouping.related[id].map { paperCard($0, root: root) })
-        data["arxiv_url"] = .string("https://arxiv.org/search/?searchtype=title&query=" + URLQuery.encode(paper.title))
+        data["arxiv_url"] = .string(Route.arxivSearch(title: paper.title))
         return .object(data)
     }
 
@@ -190,20 +190,3 @@ extension Site {
     func newestFirstOrder(_ ids: [Int]) -> [Int] { ids.sorted { newestRank[$0] < newestRank[$1] } }
 }
 
-/// Percent-encoding for a query value.
-enum URLQuery {
-    static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) { out.append(c) }
-            else if byte == 0x20 { out += "+" }
-            else { out += "%" + String(byte, radix: 16, uppercase: true).leftPad(2) }
-        }
-        return out
-    }
-}
-
-extension String {
-    func leftPad(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}
