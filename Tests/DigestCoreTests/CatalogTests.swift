@@ -88,5 +88,8 @@ final class CatalogTests: XCTestCase {
     func testCleanGivesNFCAndSingleSpaces() {
         XCTAssertEqual(Text.clean("  Ferre\u{301},\t Gre\u{301}goire \r"), "Ferré, Grégoire")
         XCTAssertEqual(Text.clean("a\u{0}b  c"), "a b c")
+        // Unicode white space and C1 controls collapse too; other text stays byte for byte.
+        XCTAssertEqual(Text.clean("\u{A0}x\u{2009}\u{2009}y\u{85}z\u{3000}"), "x y z")
+        XCTAssertEqual(Text.clean("Zdeborová – “₿” 𝔼[x] \u{7F}end "), "Zdeborová – “₿” 𝔼[x] end")
     }
 }

@@ -54,11 +54,13 @@ enum ListingText {
     /// An abstract as listed, and whether the listing cut it.
     /// A trailing "..." marks a cut; so does ending mid-sentence.
     static func abstract(_ raw: Substring) -> (text: String, truncated: Bool) {
-        var text = Text.clean(raw)
-        if text.hasSuffix("...") || text.hasSuffix("…") {
-            text.removeLast(text.hasSuffix("…") ? 1 : 3)
-            while text.last == " " { text.removeLast() }
-            return (text, true)
+        let text = Text.clean(raw)
+        // "..." or "…" (E2 80 A6) at the end, compared as bytes.
+        let bytes = Array(text.utf8.suffix(3))
+        if bytes == [0x2E, 0x2E, 0x2E] || bytes == [0xE2, 0x80, 0xA6] {
+            var kept = text.utf8.dropLast(3)[...]
+            while kept.last == 0x20 { kept = kept.dropLast() }
+            return (String(decoding: kept, as: UTF8.self), true)
         }
         return (text, !endsSentence(text))
     }

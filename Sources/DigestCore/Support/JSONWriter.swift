@@ -56,30 +56,39 @@ public struct JSONWriter {
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func appendString(_ value: String, to out: inout [UInt8]) {
+        var value = value
         out.append(UInt8(ascii: "\""))
-        var utf8 = value.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F:
-                appendUnicodeEscape(UInt16(byte), to: &out)
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) end lines in old JavaScript.
-                pending = [byte]
-                if let b1 = utf8.next() { pending.append(b1) }
-                if let b2 = utf8.next() { pending.append(b2) }
-                if pending.count == 3, pending[1] == 0x80, pending[2] == 0xA8 || pending[2] == 0xA9 {
-                    appendUnicodeEscape(pending[2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                } else {
-                    out.append(contentsOf: pending)
+        value.withUTF8 { bytes in
+            // Bytes that need no escape are copied in runs.
+            var run = 0
+            var i = 0
+            func flush() { if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) } }
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F:
+                    flush()
+                    switch byte {
+                    case UInt8(ascii: "\""): out += [0x5C, 0x22]
+                    case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+                    case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                    case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                    case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                    default: appendUnicodeEscape(UInt16(byte), to: &out)
+                    }
+                    i += 1
+                    run = i
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 (E2 80 A8/A9) end lines in old JavaScript.
+                    flush()
+                    appendUnicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                    i += 3
+                    run = i
+                default:
+                    i += 1
                 }
-            default: out.append(byte)
             }
+            flush()
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -12,20 +12,50 @@ public enum Text {
 
     public static func clean(_ text: Substring) -> String {
         var text = text
-        if let ascii = text.withUTF8({ collapseASCII($0) }) { return ascii }
-        let nfc = mayNeedComposition(text) ? String(text).precomposedStringWithCanonicalMapping : String(text)
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in nfc.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
-                || (0x80..<0xA0).contains(scalar.value) {
-                pendingSpace = !out.isEmpty
-                continue
+        let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        if isASCII || !mayNeedComposition(text) { return text.withUTF8(collapse) }
+        var nfc = String(text).precomposedStringWithCanonicalMapping
+        return nfc.withUTF8(collapse)
+    }
+
+    /// Drops control characters and collapses white space (Unicode's
+    /// White_Space, listed below) to single spaces, trimmed, working on
+    /// the UTF-8 bytes.
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var length = 0
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                var size = 1
+                let space: Bool
+                if lead < 0x80 {
+                    space = lead <= 0x20 || lead == 0x7F
+                } else {
+                    size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+                    for k in 1..<size where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    space = (0x80..<0xA0).contains(value) || isWhiteSpace(value)
+                }
+                if space {
+                    pendingSpace = length > 0
+                } else {
+                    if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                    for k in 0..<size where i + k < bytes.count { out[length] = bytes[i + k]; length += 1 }
+                }
+                i += size
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(scalar)
+            return length
         }
-        return String(out)
+    }
+
+    /// Unicode's White_Space property beyond ASCII.
+    private static func isWhiteSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// A quick check in the spirit of Unicode's NFC_Quick_Check: text with no
@@ -44,27 +74,6 @@ public enum Text {
             }
         }
         return false
-    }
-
-    /// The collapsed text when it is all ASCII; nil otherwise.
-    private static func collapseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var pendingSpace = false
-        var length = 0
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-        }
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
-            for byte in bytes {
-                if byte <= 0x20 || byte == 0x7F {
-                    pendingSpace = length > 0
-                    continue
-                }
-                if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
-                out[length] = byte
-                length += 1
-            }
-            return length
-        }
     }
 
     /// Lowercase, diacritics removed: "Boix-Adserà" → "boix-adsera".
