@@ -28,17 +28,21 @@ public enum Text {
             var i = 0
             while i < bytes.count {
                 let lead = bytes[i]
-                var size = 1
-                let space: Bool
                 if lead < 0x80 {
-                    space = lead <= 0x20 || lead == 0x7F
-                } else {
-                    size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
-                    for k in 1..<size where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    space = (0x80..<0xA0).contains(value) || isWhiteSpace(value)
+                    if lead <= 0x20 || lead == 0x7F {
+                        pendingSpace = length > 0
+                    } else {
+                        if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                        out[length] = lead
+                        length += 1
+                    }
+                    i += 1
+                    continue
                 }
-                if space {
+                let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+                for k in 1..<size where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if (0x80..<0xA0).contains(value) || isWhiteSpace(value) {
                     pendingSpace = length > 0
                 } else {
                     if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
