@@ -1,20 +1,23 @@
 import DigestCore
 import Foundation
 
-/// digest-bench --papers N [--out DIR]
+/// digest-bench --papers N [--out DIR] [--runs R]
 /// Generates N papers of listings in the four real formats (from the seed
 /// vocabulary), then builds the site from them twice (a full build and a
-/// rebuild with nothing changed), printing wall time per stage, peak memory,
+/// rebuild with nothing changed; the full build R times, from an empty
+/// output folder each time, since this machine's disk is noisy), printing wall time per stage, peak memory,
 /// files written and output size. scripts/bench runs it for 1k, 10k and 100k
 /// in separate processes, from a release build.
 var size = 1_000
 var outRoot = "bench-out"
+var runs = 1
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
     case "--papers": size = Int(args.next() ?? "") ?? size
     case "--out": outRoot = args.next() ?? outRoot
-    default: print("usage: digest-bench --papers N [--out DIR]"); exit(2)
+    case "--runs": runs = max(1, Int(args.next() ?? "") ?? runs)
+    default: print("usage: digest-bench --papers N [--out DIR] [--runs R]"); exit(2)
     }
 }
 
@@ -46,10 +49,15 @@ func describe(_ label: String, _ s: Pipeline.Summary) -> String {
     return String(format: "%@: %.2f s (%@); %d files, %d written, %.0f MB",
                   label as NSString, s.seconds, stages as NSString, s.files, s.written, Double(s.bytes) / 1e6)
 }
-let full = try Pipeline(options: options).build()
+var fulls: [Pipeline.Summary] = []
+for _ in 0..<runs {
+    try? FileManager.default.removeItem(atPath: options.output)
+    fulls.append(try Pipeline(options: options).build())
+}
 let noop = try Pipeline(options: options).build()
+let full = fulls[0]
 print(String(format: "%d papers (%.0f MB of listings; %d in catalog, %d authors, %d themes)",
              size, Double(listingBytes) / 1e6, full.papers, full.authors, full.themes))
-print("  " + describe("full build", full))
+for (run, summary) in fulls.enumerated() { print("  " + describe(runs > 1 ? "full build \(run + 1)" : "full build", summary)) }
 print("  " + describe("no-op rebuild", noop))
 print(String(format: "  peak memory %.0f MB", peakMemoryMB()))
