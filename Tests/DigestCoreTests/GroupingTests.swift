@@ -132,23 +132,3 @@ final class GroupingTests: XCTestCase {
         XCTAssertEqual(poggio.inferredOn.count, 47)
     }
 }
-
-final class KeyTableTests: XCTestCase {
-    func testIdsFollowFirstInsertionAcrossGrowth() {
-        var table = KeyTable(capacity: 1)
-        var rng = SplitMix64(seed: 3)
-        let keys = (0..<5000).map { _ in rng.next() % 3000 }
-        var expected: [UInt64: Int32] = [:]
-        for key in keys {
-            let (id, inserted) = table.insert(key)
-            if let known = expected[key] {
-                XCTAssertEqual(id, known); XCTAssertFalse(inserted)
-            } else {
-                XCTAssertEqual(id, Int32(expected.count)); XCTAssertTrue(inserted)
-                expected[key] = id
-            }
-        }
-        XCTAssertEqual(table.count, expected.count)
-        XCTAssertEqual(table.insert(0).id, expected[0] ?? Int32(expected.count))
-    }
-}

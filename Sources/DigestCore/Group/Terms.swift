@@ -3,8 +3,8 @@
 /// related papers) compare numbers, not strings.
 public struct Terms: Sendable {
     /// Word id → word.
-    public private(set) var words: [String] = []
-    private var ids: [String: Int32] = [:]
+    public let words: [String]
+    private let table: WordTable
     /// Per paper: word ids of the title, of the abstract, of the author names.
     public private(set) var title: [[Int32]] = []
     public private(set) var abstract: [[Int32]] = []
@@ -13,26 +13,35 @@ public struct Terms: Sendable {
     /// Papers are tokenised and interned in batches in parallel, each batch
     /// with its own small vocabulary; one serial pass then maps each batch's
     /// distinct words to global ids, in batch order, so ids do not depend on
-    /// the number of threads.
+    /// the number of threads. Author words carry a leading "@".
     public init(papers: [Paper]) {
-        struct Batch { var words: [String] = []; var ids: [String: Int32] = [:]; var papers: [([Int32], [Int32], [Int32])] = [] }
+        struct Batch { var table = WordTable(); var papers: [([Int32], [Int32], [Int32])] = [] }
         let ranges = stride(from: 0, to: papers.count, by: 512).map { $0..<min(papers.count, $0 + 512) }
         let batches = ParallelMap.map(ranges) { range -> Batch in
             var batch = Batch()
-            func local(_ word: String) -> Int32 {
-                if let id = batch.ids[word] { return id }
-                let id = Int32(batch.words.count)
-                batch.ids[word] = id
-                batch.words.append(word)
-                return id
-            }
+            var marked: [UInt8] = [0x40]
             for paper in papers[range] {
-                batch.papers.append((Terms.tokens(paper.title).map(local), Terms.tokens(paper.abstract).map(local),
-                                     paper.authors.flatMap { Terms.tokens($0) }.map { local("@" + $0) }))
+                var t: [Int32] = [], a: [Int32] = [], n: [Int32] = []
+                Terms.forEachWord(paper.title) { t.append(batch.table.intern($0)) }
+                Terms.forEachWord(paper.abstract) { a.append(batch.table.intern($0)) }
+                for author in paper.authors {
+                    Terms.forEachWord(author) { word in
+                        marked.removeSubrange(1...)
+                        marked.append(contentsOf: word)
+                        n.append(marked.withUnsafeBufferPointer { batch.table.intern($0) })
+                    }
+                }
+                batch.papers.append((t, a, n))
             }
             return batch
         }
-        let maps = batches.map { batch in batch.words.map { intern($0) } }
+        var table = WordTable(capacity: batches.first.map { $0.table.count * 4 } ?? 1024)
+        let maps = batches.map { batch in
+            var map: [Int32] = []
+            map.reserveCapacity(batch.table.count)
+            batch.table.forEachWord { map.append(table.intern($0)) }
+            return map
+        }
         let remapped = ParallelMap.map(Array(batches.indices)) { b in
             batches[b].papers.map { t, a, n in (t.map { maps[b][Int($0)] }, a.map { maps[b][Int($0)] }, n.map { maps[b][Int($0)] }) }
         }
@@ -40,35 +49,48 @@ public struct Terms: Sendable {
         for batch in remapped {
             for (t, a, n) in batch { title.append(t); abstract.append(a); authors.append(n) }
         }
+        words = (0..<table.count).map(table.word)
+        self.table = table
     }
 
-    public func id(_ word: String) -> Int32? { ids[word] }
+    public func id(_ word: String) -> Int32? { table.find(word) }
 
-    private mutating func intern(_ word: String) -> Int32 {
-        if let id = ids[word] { return id }
-        let id = Int32(words.count)
-        ids[word] = id
-        words.append(word)
-        return id
-    }
-
-    /// Folded words of a text; ASCII takes a byte-level path.
+    /// Folded words of a text.
     public static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        forEachWord(text) { out.append(String(decoding: $0, as: UTF8.self)) }
+        return out
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each folded word of a text
+    /// (letters and digits, lowercase, no diacritics), without making a
+    /// string per word when the text is ASCII.
+    static func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        return text.withUTF8 { bytes -> [String] in
-            var out: [String] = []
-            var word: [UInt8] = []
-            for byte in bytes {
-                if byte >= 0x80 { return Text.words(String(decoding: bytes, as: UTF8.self)).map(String.init) }
-                let lower = byte | 0x20
-                if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
-                    word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
-                } else if !word.isEmpty {
-                    out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true)
+        let isASCII = text.withUTF8 { bytes in
+            var high: UInt8 = 0
+            for byte in bytes { high |= byte }
+            return high < 0x80
+        }
+        guard isASCII else {
+            for word in Text.words(text) { var word = String(word); word.withUTF8(body) }
+            return
+        }
+        text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
+                var length = 0
+                for byte in bytes {
+                    let lower = byte | 0x20
+                    if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                        word[length] = byte >= 0x41 && byte <= 0x5A ? lower : byte
+                        length += 1
+                    } else if length > 0 {
+                        body(UnsafeBufferPointer(rebasing: word[0..<length]))
+                        length = 0
+                    }
                 }
+                if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])) }
             }
-            if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
-            return out
         }
     }
 }

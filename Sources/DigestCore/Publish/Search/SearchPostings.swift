@@ -21,8 +21,7 @@ struct SearchPostings {
     init(documents: [(title: String, authors: String, abstract: String)]) {
         // Tokenise in parallel batches, each with its own small vocabulary.
         struct Batch {
-            var words: [String] = []
-            var ids: [String: Int32] = [:]
+            var table = WordTable()
             /// Per document, the (local word, best level) pairs, flattened.
             var entries: [Int32] = [], levels: [UInt8] = [], ends: [Int] = []
         }
@@ -34,14 +33,9 @@ struct SearchPostings {
             for doc in range {
                 let fields = [documents[doc].title, documents[doc].authors, documents[doc].abstract]
                 for (level, text) in fields.enumerated() {
-                    for word in Terms.tokens(text) {
-                        let id: Int32
-                        if let known = batch.ids[word] { id = known } else {
-                            id = Int32(batch.words.count)
-                            batch.ids[word] = id
-                            batch.words.append(word)
-                            best.append(0)
-                        }
+                    Terms.forEachWord(text) { word in
+                        let id = batch.table.intern(word)
+                        if Int(id) == best.count { best.append(0) }
                         if best[Int(id)] == 0 { touched.append(id); best[Int(id)] = UInt8(level + 1) }
                     }
                 }
@@ -56,17 +50,14 @@ struct SearchPostings {
             return batch
         }
         // One serial pass gives global word ids in batch order, then the lists.
-        var globalIDs: [String: Int32] = [:]
-        var words: [String] = []
+        var table = WordTable(capacity: batches.first.map { $0.table.count * 4 } ?? 1024)
         let maps = batches.map { batch in
-            batch.words.map { word -> Int32 in
-                if let id = globalIDs[word] { return id }
-                let id = Int32(words.count)
-                globalIDs[word] = id
-                words.append(word)
-                return id
-            }
+            var map: [Int32] = []
+            map.reserveCapacity(batch.table.count)
+            batch.table.forEachWord { map.append(table.intern($0)) }
+            return map
         }
+        let words = (0..<table.count).map(table.word)
         var lists = [[Int32]](repeating: [], count: words.count * 3)
         var doc: Int32 = 0
         for (b, batch) in batches.enumerated() {

@@ -1,6 +1,6 @@
 /// The data a template renders: what page builders produce and the Mustache
 /// spec's JSON fixtures decode to.
-public indirect enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)

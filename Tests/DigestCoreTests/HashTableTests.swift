@@ -1,0 +1,78 @@
+import XCTest
+@testable import DigestCore
+
+/// The open-addressing tables behind tokenising and TF-IDF, against the
+/// standard library's dictionaries, and the tokeniser that feeds them.
+final class KeyTableTests: XCTestCase {
+    func testIdsFollowFirstInsertionAcrossGrowth() {
+        var table = KeyTable(capacity: 1)
+        var rng = SplitMix64(seed: 3)
+        let keys = (0..<5000).map { _ in rng.next() % 3000 }
+        var expected: [UInt64: Int32] = [:]
+        for key in keys {
+            let (id, inserted) = table.insert(key)
+            if let known = expected[key] {
+                XCTAssertEqual(id, known); XCTAssertFalse(inserted)
+            } else {
+                XCTAssertEqual(id, Int32(expected.count)); XCTAssertTrue(inserted)
+                expected[key] = id
+            }
+        }
+        XCTAssertEqual(table.count, expected.count)
+        XCTAssertEqual(table.insert(0).id, expected[0] ?? Int32(expected.count))
+    }
+}
+
+final class WordTableTests: XCTestCase {
+    func testIdsFollowFirstInsertionAcrossGrowth() {
+        var table = WordTable(capacity: 1)
+        var rng = SplitMix64(seed: 5)
+        // Short words collide often in the low bits; lengths 0 to 9.
+        let words = (0..<20_000).map { _ in String((0..<Int(rng.next() % 10)).map { _ in Character(Unicode.Scalar(UInt8(97 + rng.next() % 4))) }) }
+        var expected: [String: Int32] = [:]
+        for word in words {
+            var copy = word
+            let id = copy.withUTF8 { table.intern($0) }
+            if let known = expected[word] { XCTAssertEqual(id, known) } else {
+                XCTAssertEqual(id, Int32(expected.count))
+                expected[word] = id
+            }
+        }
+        XCTAssertEqual(table.count, expected.count)
+        for (word, id) in expected {
+            XCTAssertEqual(table.word(Int(id)), word)
+            XCTAssertEqual(table.find(word), id)
+        }
+        XCTAssertNil(table.find("abcde-not-there"))
+        var order: [String] = []
+        table.forEachWord { order.append(String(decoding: $0, as: UTF8.self)) }
+        XCTAssertEqual(order, expected.sorted { $0.value < $1.value }.map(\.key))
+    }
+
+    func testMultibyteWordsKeepTheirBytes() {
+        var table = WordTable()
+        for word in ["zdeborová", "zdeborova", "łukasz", "zdeborová"] {
+            var copy = word
+            _ = copy.withUTF8 { table.intern($0) }
+        }
+        XCTAssertEqual(table.count, 3)
+        XCTAssertEqual(table.word(0), "zdeborová")
+        XCTAssertEqual(table.find("łukasz"), 2)
+    }
+}
+
+final class TokeniserTests: XCTestCase {
+    /// The byte-level ASCII path and the Unicode path cut and fold alike.
+    func testWordsOfSeedTextMatchTheUnicodePath() {
+        let papers = Catalog(entries: readSeeds().entries).papers
+        XCTAssertFalse(papers.isEmpty)
+        for paper in papers {
+            for text in [paper.title, paper.abstract] + paper.authors {
+                XCTAssertEqual(Terms.tokens(text), Text.words(text).map(String.init), text)
+            }
+        }
+        XCTAssertEqual(Terms.tokens("Boix-Adserà, Enric: O(1/n) SGD"), ["boix", "adsera", "enric", "o", "1", "n", "sgd"])
+        XCTAssertEqual(Terms.tokens("Edge-of-Stability, 2024!"), ["edge", "of", "stability", "2024"])
+        XCTAssertEqual(Terms.tokens(""), [])
+    }
+}
