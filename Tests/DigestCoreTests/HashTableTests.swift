@@ -74,5 +74,18 @@ final class TokeniserTests: XCTestCase {
         XCTAssertEqual(Terms.tokens("Boix-Adserà, Enric: O(1/n) SGD"), ["boix", "adsera", "enric", "o", "1", "n", "sgd"])
         XCTAssertEqual(Terms.tokens("Edge-of-Stability, 2024!"), ["edge", "of", "stability", "2024"])
         XCTAssertEqual(Terms.tokens(""), [])
+        XCTAssertEqual(Terms.tokens("Zdeborová, Lenka—Łukasz's Straße"), ["zdeborova", "lenka", "lukasz", "s", "strasse"])
+    }
+
+    /// Random mixes of ASCII, accented letters, combining marks, Unicode
+    /// punctuation and spaces: words cut at ASCII separators only where
+    /// Unicode folding would cut them too.
+    func testMixedTextMatchesTheUnicodePath() {
+        let pieces = ["a", "Z", "7", " ", "-", ",", "é", "Ö", "ł", "ß", "\u{301}", "—", "’", "\u{A0}", "Σ", "ﬁ", "日本", "x\u{308}", "(", "\n"]
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<2_000 {
+            let text = (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(Terms.tokens(text), Text.words(text).map(String.init), text.debugDescription)
+        }
     }
 }

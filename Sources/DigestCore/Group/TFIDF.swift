@@ -38,11 +38,12 @@ public struct TFIDF: Sendable {
     public init(terms: Terms, papers: Int, includeAuthors: Bool) {
         words = terms.words
         let stop = terms.words.map { StopWords.all.contains($0) || $0.count < 2 || $0.allSatisfy(\.isNumber) }
+        let nameWord = terms.words.map { $0.count > 2 }  // "@" and at least two letters
         // 1. Bags, in parallel: sorted (key, count) runs.
         let bags: [[(key: UInt64, count: Float)]] = ParallelMap.map(Array(0..<papers), minimumBatch: 256) { paper in
             var items: [(key: UInt64, count: Float)] = []
             items.reserveCapacity(2 * (terms.title[paper].count + terms.abstract[paper].count))
-            for (tokens, weight) in [(terms.title[paper], Float(2)), (terms.abstract[paper], Float(1))] {
+            func add(_ tokens: [Int32], weight: Float) {
                 var previous: Int32 = -1
                 for word in tokens {
                     if stop[Int(word)] { previous = -1; continue }
@@ -51,8 +52,10 @@ public struct TFIDF: Sendable {
                     previous = word
                 }
             }
+            add(terms.title[paper], weight: 2)
+            add(terms.abstract[paper], weight: 1)
             if includeAuthors {
-                for word in terms.authors[paper] where terms.words[Int(word)].count > 2 {
+                for word in terms.authors[paper] where nameWord[Int(word)] {
                     items.append((UInt64(word) << 32 | TFIDF.authorMark, 1))
                 }
             }
@@ -78,12 +81,17 @@ public struct TFIDF: Sendable {
         let minDF = max(2, papers / 5000)
         let maxDF = papers < 20 ? papers : max(minDF, papers / 2)
         let logN = log(Double(papers + 1))
+        // Inverse document frequency per feature; 0 marks a feature cut off.
+        let idf = df.map { df -> Float in
+            let d = Int(df)
+            return d >= minDF && d <= maxDF ? Float(logN - log(Double(d + 1)) + 1) : 0
+        }
         vectors = ParallelMap.map(Array(0..<papers), minimumBatch: 256) { paper in
             var entries: [Entry] = []
+            entries.reserveCapacity(bags[paper].count)
             for (item, feature) in zip(bags[paper], ids[paper]) {
-                let d = Int(df[Int(feature)])
-                guard d >= minDF, d <= maxDF else { continue }
-                let idf = Float(logN - log(Double(d + 1)) + 1)
+                let idf = idf[Int(feature)]
+                guard idf > 0 else { continue }
                 entries.append(Entry(feature: feature, weight: (1 + log(item.count)) * idf))
             }
             entries.sort { $0.feature < $1.feature }

@@ -63,33 +63,40 @@ public struct Terms: Sendable {
     }
 
     /// Calls `body` with the UTF-8 bytes of each folded word of a text
-    /// (letters and digits, lowercase, no diacritics), without making a
-    /// string per word when the text is ASCII.
+    /// (letters and digits, lowercase, no diacritics), the same words as
+    /// `Text.words`. ASCII letters and digits are folded byte by byte; only
+    /// a run that holds non-ASCII bytes (a name with accents) goes through
+    /// Unicode folding. ASCII punctuation and spaces end words on both
+    /// paths, so cutting runs there changes nothing.
     static func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        let isASCII = text.withUTF8 { bytes in
-            var high: UInt8 = 0
-            for byte in bytes { high |= byte }
-            return high < 0x80
-        }
-        guard isASCII else {
-            for word in Text.words(text) { var word = String(word); word.withUTF8(body) }
-            return
-        }
         text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
-                var length = 0
-                for byte in bytes {
-                    let lower = byte | 0x20
-                    if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
-                        word[length] = byte >= 0x41 && byte <= 0x5A ? lower : byte
-                        length += 1
+                var length = 0, runStart = 0, hasUnicode = false
+                func flush(upTo end: Int) {
+                    if hasUnicode {
+                        let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
+                        for piece in Text.words(run) { var piece = String(piece); piece.withUTF8(body) }
                     } else if length > 0 {
                         body(UnsafeBufferPointer(rebasing: word[0..<length]))
-                        length = 0
+                    }
+                    length = 0
+                    hasUnicode = false
+                }
+                for (i, byte) in bytes.enumerated() {
+                    let lower = byte | 0x20
+                    if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                        if length == 0, !hasUnicode { runStart = i }
+                        word[length] = byte >= 0x41 && byte <= 0x5A ? lower : byte
+                        length += 1
+                    } else if byte >= 0x80 {
+                        if length == 0, !hasUnicode { runStart = i }
+                        hasUnicode = true
+                    } else if length > 0 || hasUnicode {
+                        flush(upTo: i)
                     }
                 }
-                if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])) }
+                if length > 0 || hasUnicode { flush(upTo: bytes.count) }
             }
         }
     }

@@ -47,7 +47,8 @@ public enum ThemeDiscovery {
         var centroids = seedCentroids(fit, k: k, dimension: dimension, random: &random)
         var assignment = [Int](repeating: -1, count: fit.count)
         for _ in 0..<iterations {
-            let next = ParallelMap.map(Array(fit.indices), minimumBatch: 1024) { i in nearest(fit[i], centroids).index }
+            let byFeature = FeatureMajor(centroids, dimension: dimension)
+            let next = ParallelMap.map(Array(fit.indices), minimumBatch: 1024) { i in byFeature.nearest(fit[i]) }
             // Converged when fewer than 0.2% of the papers change cluster.
             let moved = zip(next, assignment).filter { $0 != $1 }.count
             assignment = next
@@ -55,7 +56,8 @@ public enum ThemeDiscovery {
             if moved * 500 <= fit.count { break }
         }
         if sampled {
-            assignment = ParallelMap.map(Array(vectors.indices), minimumBatch: 1024) { i in nearest(vectors[i], centroids).index }
+            let byFeature = FeatureMajor(centroids, dimension: dimension)
+            assignment = ParallelMap.map(Array(vectors.indices), minimumBatch: 1024) { i in byFeature.nearest(vectors[i]) }
             centroids = recompute(vectors, assignment, k: k, dimension: dimension)
         }
         var mean = [Float](repeating: 0, count: dimension)
@@ -73,13 +75,38 @@ public enum ThemeDiscovery {
         vector.reduce(Float(0)) { $0 + $1.1 * centroid[$1.0] }
     }
 
-    private static func nearest(_ vector: [(Int, Float)], _ centroids: [[Float]]) -> (index: Int, similarity: Float) {
-        var best = (index: 0, similarity: -Float.infinity)
-        for (c, centroid) in centroids.enumerated() {
-            let s = dot(vector, centroid)
-            if s > best.similarity { best = (c, s) }
+    /// Centroids laid out feature by feature (`weights[f * k + c]`), so a
+    /// sparse vector meets every centroid in one pass over its entries,
+    /// reading k adjacent floats per entry instead of k scattered ones.
+    struct FeatureMajor {
+        let k: Int
+        let weights: [Float]
+
+        init(_ centroids: [[Float]], dimension: Int) {
+            k = centroids.count
+            var weights = [Float](repeating: 0, count: dimension * k)
+            for (c, centroid) in centroids.enumerated() {
+                for f in centroid.indices where centroid[f] != 0 { weights[f * k + c] = centroid[f] }
+            }
+            self.weights = weights
         }
-        return best
+
+        /// The most similar centroid; the first one on a tie. Each
+        /// similarity sums the vector's entries in order, as `dot` does.
+        func nearest(_ vector: [(Int, Float)]) -> Int {
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: k) { sims in
+                sims.initialize(repeating: 0)
+                weights.withUnsafeBufferPointer { m in
+                    for (f, w) in vector {
+                        let row = f * k
+                        for c in 0..<k { sims[c] += w * m[row + c] }
+                    }
+                }
+                var best = 0
+                for c in 1..<max(k, 1) where sims[c] > sims[best] { best = c }
+                return best
+            }
+        }
     }
 
     /// k-means++: each next seed drawn with probability ∝ its cosine distance² to the nearest seed.

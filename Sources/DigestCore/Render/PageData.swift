@@ -3,6 +3,18 @@
 /// AbstractFormatter goes in fields whose names end in `_html`.
 struct PageData {
     let site: Site
+    /// Every paper's card as pages one folder deep link it (root "../"):
+    /// paper, author and theme pages and the archive show a million cards
+    /// between them on a large corpus, made once here instead of per page.
+    private let cards: [TemplateValue]
+    private static let cardRoot = "../"
+
+    init(site: Site) {
+        self.site = site
+        cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) {
+            PageData.card($0, root: PageData.cardRoot, site: site)
+        }
+    }
 
     /// Fields every page has; `file` is where the page is written.
     func base(file: String, title: String?, route: String, description: String? = nil) -> [String: TemplateValue] {
@@ -19,13 +31,20 @@ struct PageData {
     }
 
     func paperCard(_ id: Int, root: String) -> TemplateValue {
-        let paper = site.catalog.papers[id]
+        root == PageData.cardRoot ? cards[id] : PageData.card(id, root: root, site: site)
+    }
+
+    /// `inferred` is false here; an author page sets it where the listing
+    /// implies the person rather than naming them.
+    private static func card(_ id: Int, root: String, site: Site) -> TemplateValue {
+        let date = site.catalog.papers[id].date
         return [
             "url": .string(root + site.paperRoute(id)),
-            "title": .string(paper.title),
+            "title": .string(site.catalog.papers[id].title),
             "authors": .string(site.authorLine(id)),
-            "date": .text(paper.date?.display),
-            "iso_date": .text(paper.date?.description),
+            "date": .text(date?.display),
+            "iso_date": .text(date?.description),
+            "inferred": false,
         ]
     }
 
@@ -91,7 +110,7 @@ struct PageData {
         data["name"] = .string(info.name)
         data["papers"] = .list(ordered.map { id in
             var card = paperCard(id, root: root)
-            if case .object(var fields) = card { fields["inferred"] = .bool(info.inferredOn.contains(id)); card = .object(fields) }
+            if info.inferredOn.contains(id), case .object(var fields) = card { fields["inferred"] = true; card = .object(fields) }
             return card
         })
         data["paper_count"] = .int(info.papers.count)
