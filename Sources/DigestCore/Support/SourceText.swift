@@ -81,8 +81,16 @@ public struct SourceText: Sendable {
 }
 
 extension Substring {
-    /// Leading and trailing white space removed.
+    /// Leading and trailing white space removed. ASCII white space is
+    /// trimmed byte by byte; when a non-ASCII byte meets either edge (a
+    /// no-break space, a combining mark), characters decide, as Unicode says.
     func trimmingSpaces() -> Substring {
+        let bytes = utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while start < end, isSpace(bytes[start]) { bytes.formIndex(after: &start) }
+        while end > start, isSpace(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
+        if start == end || (bytes[start] < 0x80 && bytes[bytes.index(before: end)] < 0x80) { return self[start..<end] }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return self[first...last]
