@@ -49,6 +49,17 @@ final class WordTableTests: XCTestCase {
         XCTAssertEqual(order, expected.sorted { $0.value < $1.value }.map(\.key))
     }
 
+    func testMergeKeepsTableThenIdOrder() {
+        func table(_ words: [String]) -> WordTable {
+            var table = WordTable()
+            for word in words { var word = word; _ = word.withUTF8 { table.intern($0) } }
+            return table
+        }
+        let (merged, maps) = WordTable.merge([table(["edge", "of", "stability"]), table(["grokking", "edge"]), table([])])
+        XCTAssertEqual((0..<merged.count).map(merged.word), ["edge", "of", "stability", "grokking"])
+        XCTAssertEqual(maps, [[0, 1, 2], [3, 0], []])
+    }
+
     func testMultibyteWordsKeepTheirBytes() {
         var table = WordTable()
         for word in ["zdeborová", "zdeborova", "łukasz", "zdeborová"] {

@@ -35,13 +35,7 @@ public struct Terms: Sendable {
             }
             return batch
         }
-        var table = WordTable(capacity: batches.first.map { $0.table.count * 4 } ?? 1024)
-        let maps = batches.map { batch in
-            var map: [Int32] = []
-            map.reserveCapacity(batch.table.count)
-            batch.table.forEachWord { map.append(table.intern($0)) }
-            return map
-        }
+        let (table, maps) = WordTable.merge(batches.map(\.table))
         let remapped = ParallelMap.map(Array(batches.indices)) { b in
             batches[b].papers.map { t, a, n in (t.map { maps[b][Int($0)] }, a.map { maps[b][Int($0)] }, n.map { maps[b][Int($0)] }) }
         }

@@ -68,6 +68,20 @@ struct WordTable {
         }
     }
 
+    /// One table of the words of several, in table order then id order
+    /// (so the ids do not depend on how the work was split), and for each
+    /// table its ids' new values.
+    static func merge(_ tables: [WordTable]) -> (table: WordTable, maps: [[Int32]]) {
+        var merged = WordTable(capacity: (tables.first?.count ?? 256) * 4)
+        let maps = tables.map { table in
+            var map: [Int32] = []
+            map.reserveCapacity(table.count)
+            table.forEachWord { map.append(merged.intern($0)) }
+            return map
+        }
+        return (merged, maps)
+    }
+
     private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id]
         guard starts[id + 1] - start == word.count else { return false }

@@ -50,13 +50,7 @@ struct SearchPostings {
             return batch
         }
         // One serial pass gives global word ids in batch order, then the lists.
-        var table = WordTable(capacity: batches.first.map { $0.table.count * 4 } ?? 1024)
-        let maps = batches.map { batch in
-            var map: [Int32] = []
-            map.reserveCapacity(batch.table.count)
-            batch.table.forEachWord { map.append(table.intern($0)) }
-            return map
-        }
+        let (table, maps) = WordTable.merge(batches.map(\.table))
         let words = (0..<table.count).map(table.word)
         var lists = [[Int32]](repeating: [], count: words.count * 3)
         var doc: Int32 = 0
