@@ -3,11 +3,11 @@ import Foundation
 
 /// digest-bench --papers N [--out DIR] [--runs R]
 /// Generates N papers of listings in the four real formats (from the seed
-/// vocabulary), then builds the site from them twice (a full build and a
-/// rebuild with nothing changed; the full build R times, from an empty
-/// output folder each time, since this machine's disk is noisy), printing wall time per stage, peak memory,
-/// files written and output size. scripts/bench runs it for 1k, 10k and 100k
-/// in separate processes, from a release build.
+/// vocabulary), builds the site from them R times, each into an empty
+/// output folder (this machine's disk is noisy), then once more with
+/// nothing changed, printing wall time per stage, peak memory, files
+/// written and output size. scripts/bench runs it for 1k, 10k and 100k in
+/// separate processes, from a release build.
 var size = 1_000
 var outRoot = "bench-out"
 var runs = 1
