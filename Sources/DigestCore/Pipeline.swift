@@ -25,9 +25,11 @@ public struct Pipeline {
         public var upToDate = false
         /// The last build's warnings, when `upToDate`.
         public var replayedWarnings: [String] = []
-        /// (stage, seconds), in order.
+        /// (stage, seconds), in order; together they cover the whole build.
         public var timings: [(String, Double)] = []
-        public var seconds: Double { timings.reduce(0) { $0 + $1.1 } }
+        /// Wall time of the whole build, from the first input read to the
+        /// last byte written (a little more than the stages' sum).
+        public var seconds: Double = 0
     }
 
     public var options: Options
@@ -35,6 +37,13 @@ public struct Pipeline {
 
     /// Builds the site; throws `DiagnosticsError` with every error found.
     public func build() throws -> Summary {
+        let started = DispatchTime.now()
+        var summary = try buildStages()
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return summary
+    }
+
+    private func buildStages() throws -> Summary {
         var summary = Summary()
         func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
             let start = DispatchTime.now()
@@ -43,12 +52,14 @@ public struct Pipeline {
         }
         // Up to date? Then hashing the inputs is all there is to do.
         let statePath = BuildState.path(forOutput: options.output)
-        let fingerprint = timed("check") {
-            BuildState.fingerprint(inputs: [options.seeds, options.content, options.templates],
+        let (fingerprint, state) = timed("check") {
+            let fingerprint = BuildState.fingerprint(inputs: [options.seeds, options.content, options.templates],
                                    options: [options.baseURL, options.reference.today.description, String(options.reference.isPinned),
                                              BuildState.executableStamp()])
+            let state = BuildState.load(statePath, fingerprint: fingerprint).flatMap { $0.matches(output: options.output) ? $0 : nil }
+            return (fingerprint, state)
         }
-        if let state = BuildState.load(statePath), state.fingerprint == fingerprint, state.matches(output: options.output) {
+        if let state {
             summary.upToDate = true
             summary.replayedWarnings = state.warnings
             summary.files = state.files.count
@@ -71,10 +82,17 @@ public struct Pipeline {
 
         let catalog = timed("catalog") { Catalog(entries: read.entries) }
         let grouping = timed("group") { Grouping(catalog: catalog, curated: content.themes) }
-        let site = Site(catalog: catalog, grouping: grouping, content: content, baseURL: options.baseURL,
-                        pinnedDate: options.reference.isPinned ? options.reference.today : nil)
-        let files = timed("render") { SiteRenderer(site: site, templates: templates).files() }
-        let report = try timed("publish") { try OutputFolder(path: options.output).write(files) }
+        let files = timed("render") {
+            let site = Site(catalog: catalog, grouping: grouping, content: content, baseURL: options.baseURL,
+                            pinnedDate: options.reference.isPinned ? options.reference.today : nil)
+            return SiteRenderer(site: site, templates: templates).files()
+        }
+        let warnings = summary.warnings
+        let report = try timed("publish") {
+            let report = try OutputFolder(path: options.output).write(files)
+            BuildState.save(fingerprint: fingerprint, warnings: warnings, output: options.output, files: files.map(\.path))
+            return report
+        }
         summary.papers = catalog.papers.count
         summary.authors = catalog.authors.people.count
         summary.themes = grouping.themes.count
@@ -82,7 +100,6 @@ public struct Pipeline {
         summary.files = report.files
         summary.written = report.written
         summary.bytes = report.bytes
-        BuildState.save(fingerprint: fingerprint, warnings: summary.warnings, output: options.output, files: files.map(\.path))
         return summary
     }
 }

@@ -100,3 +100,35 @@ final class TokeniserTests: XCTestCase {
         }
     }
 }
+
+/// The fingerprint hash that decides whether a rebuild can stop early.
+final class ContentHasherTests: XCTestCase {
+    func hash(_ parts: [[UInt8]]) -> UInt64 {
+        var hasher = ContentHasher()
+        for part in parts { hasher.add(part) }
+        return hasher.value
+    }
+
+    func testSameBytesSameValueOnEveryMachine() {
+        let parts = [Array("seeds/000_profile.txt".utf8), Array("Joan Bruna\n66 papers on arXiv\n".utf8)]
+        XCTAssertEqual(hash(parts), hash(parts))
+        // Pinned: words are read little-endian, so the value is portable.
+        XCTAssertEqual(String(hash(parts), radix: 16), "642de263730b2b31")
+        XCTAssertEqual(hash([]), ContentHasher().value)
+        XCTAssertNotEqual(hash([[]]), hash([]), "an empty file still counts")
+    }
+
+    func testSplitsAndSingleByteChangesDiffer() {
+        XCTAssertNotEqual(hash([Array("ab".utf8), Array("c".utf8)]), hash([Array("a".utf8), Array("bc".utf8)]))
+        XCTAssertNotEqual(hash([[0]]), hash([[0, 0]]), "trailing zero bytes count")
+        var rng = SplitMix64(seed: 11)
+        let base = (0..<4099).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        let original = hash([base])
+        var seen: Set<UInt64> = [original]
+        for position in stride(from: 0, to: base.count, by: 37) {
+            var changed = base
+            changed[position] ^= UInt8(1 << (position % 8))
+            XCTAssertTrue(seen.insert(hash([changed])).inserted, "one flipped bit at \(position) must change the hash")
+        }
+    }
+}

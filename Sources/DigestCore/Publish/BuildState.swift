@@ -25,23 +25,17 @@ struct BuildState {
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".digest-state").path
     }
 
-    /// FNV-1a over the options and every input file's path and bytes.
+    /// A 64-bit hash of the options and every input file's path and bytes.
     static func fingerprint(inputs folders: [String], options: [String]) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
-        for option in [formatVersion] + options { mix(option.utf8); mix([0]) }
+        var hasher = ContentHasher()
+        for option in [formatVersion] + options { hasher.add(Array(option.utf8)) }
         for folder in folders {
             for file in OutputFolder.existingFiles(folder).sorted() {
-                mix(folder.utf8); mix(file.utf8); mix([0])
-                if let bytes = OutputFolder.readFile(folder + "/" + file) {
-                    bytes.withUnsafeBufferPointer { mix($0) }
-                }
-                mix([0])
+                hasher.add(Array((folder + "/" + file).utf8))
+                hasher.add(OutputFolder.readFile(folder + "/" + file) ?? [])
             }
         }
-        return hash
+        return hasher.value
     }
 
     /// The running program's size and modification time: a new build of
@@ -63,8 +57,12 @@ struct BuildState {
         return files.allSatisfy { path, stamp in BuildState.stamp(output + "/" + path) == stamp }
     }
 
-    static func load(_ path: String) -> BuildState? {
+    /// The state the last build saved, when its fingerprint is
+    /// `fingerprint` (otherwise the file list is not even read).
+    static func load(_ path: String, fingerprint: UInt64) -> BuildState? {
         guard let bytes = OutputFolder.readFile(path) else { return nil }
+        let expected = Array("fingerprint \(String(fingerprint, radix: 16))\n".utf8)
+        guard bytes.starts(with: expected) else { return nil }
         var state = BuildState(fingerprint: 0, warnings: [], files: [:])
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 3)

@@ -103,13 +103,32 @@ public struct OutputFolder {
         return bytes
     }
 
-    /// Relative paths of the regular files under `root`.
+    /// Relative paths of the regular files under `root` (hidden ones too;
+    /// symbolic links are neither listed nor followed).
     static func existingFiles(_ root: String) -> Set<String> {
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         var files = Set<String>()
-        while let next = walker.nextObject() as? String {
-            if walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular { files.insert(next) }
+        func walk(_ folder: String, _ prefix: String) {
+            guard let handle = opendir(folder) else { return }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                var nameField = entry.pointee.d_name
+                let capacity = MemoryLayout.size(ofValue: nameField)
+                let name = withUnsafePointer(to: &nameField) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                var type = Int(entry.pointee.d_type)
+                if type == Int(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                    let format = info.st_mode & S_IFMT
+                    type = format == S_IFDIR ? Int(DT_DIR) : format == S_IFREG ? Int(DT_REG) : Int(DT_UNKNOWN)
+                }
+                if type == Int(DT_DIR) { walk(folder + "/" + name, prefix + name + "/") }
+                else if type == Int(DT_REG) { files.insert(prefix + name) }
+            }
         }
+        walk(root, "")
         return files
     }
 }
