@@ -148,7 +148,7 @@ public enum ThemeDiscovery {
     private static func label(_ centroid: [Float], mean: [Float], names: [String]) -> [String] {
         var scored: [(feature: Int, score: Float)] = []
         for f in centroid.indices where centroid[f] > 0 {
-            let phrase: Float = names[f].utf8.contains(0x20) ? 1.5 : 1
+            let phrase: Float = names[f].containsByte(0x20) ? 1.5 : 1
             scored.append((f, phrase * centroid[f] * centroid[f] / (mean[f] + 1e-6)))
         }
         scored.sort { ($1.score, names[$0.feature]) < ($0.score, names[$1.feature]) }

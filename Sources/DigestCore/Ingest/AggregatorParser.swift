@@ -8,13 +8,13 @@ enum AggregatorParser {
 
     static func isPreprintSource(_ text: Substring) -> Bool {
         guard text.utf8.count <= 80 else { return false }
-        let folded = Text.fold(text)
-        return preprintServers.contains { folded.hasPrefix($0) || folded.contains(" \($0)") }
+        // A word of the line starts with a server's name.
+        return Text.fold(text).split(separator: " ").contains { word in preprintServers.contains { word.hasPrefix($0) } }
     }
 
     /// A source line is short, is not a sentence, and is followed by the abstract.
     static func isSourceLine(_ text: Substring) -> Bool {
-        text.utf8.count <= 80 && !text.hasSuffix(".") && !text.contains(",")
+        text.utf8.count <= 80 && !text.hasSuffix(".") && !text.containsByte(0x2C)
     }
 
     static func parse(_ source: SourceText, context: ParseContext) -> ListingParse {

@@ -89,7 +89,7 @@ enum ListingText {
     /// True for a line that reads as a list of "Last, First" names: an even
     /// number of short comma-separated parts, none a sentence.
     static func looksLikeLastFirstList(_ line: Substring) -> Bool {
-        guard line.utf8.contains(0x2C) else { return false }
+        guard line.containsByte(0x2C) else { return false }
         let parts = line.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.count % 2 == 0 else { return false }
         return parts.allSatisfy { part in

@@ -39,22 +39,42 @@ enum AtomFeed {
 }
 
 enum XML {
+    /// `& < > " '` as entities; characters XML 1.0 forbids (C0 controls
+    /// but tab, newline and return; U+FFFE, U+FFFF) dropped. Works on the
+    /// UTF-8 bytes: text with nothing to change is returned as it is.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Characters XML 1.0 forbids are dropped.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { continue }
-                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+        var copy = text
+        return copy.withUTF8 { bytes -> String in
+            guard bytes.contains(where: needsWork) else { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case 0x26: out += "&amp;".utf8
+                case 0x3C: out += "&lt;".utf8
+                case 0x3E: out += "&gt;".utf8
+                case 0x22: out += "&quot;".utf8
+                case 0x27: out += "&apos;".utf8
+                case 0x09, 0x0A, 0x0D: out.append(byte)
+                case ..<0x20: break
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    i += 2
+                default: out.append(byte)
+                }
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+    }
+
+    /// A byte that escaping changes, or that starts U+FFFE/U+FFFF (EF BF BE/BF).
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: return true
+        case 0x09, 0x0A, 0x0D: return false
+        default: return byte < 0x20
+        }
     }
 }

@@ -11,7 +11,7 @@ public enum AbstractFormatter {
 
     public static func html(_ abstract: String) -> String {
         var escaped = HTML.escape(abstract)
-        guard escaped.utf8.contains(0x5C) else { return escaped }
+        guard escaped.containsByte(0x5C) else { return escaped }
         return escaped.withUTF8 { String(decoding: format(Array($0)), as: UTF8.self) }
     }
 

@@ -1,16 +1,16 @@
 /// HTML escaping: the default for every `{{value}}` in a template.
 public enum HTML {
-    public static func escape(_ text: String, into out: inout String) {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            out += text
-            return
-        }
+    /// Appends `text` to `out` with `& < > " '` written as entities; the
+    /// runs between them are copied whole.
+    public static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            // Copy the runs between special characters whole.
             var runStart = 0
-            for (i, byte) in bytes.enumerated() {
-                let entity: String
+            for i in 0..<bytes.count {
+                // The five are all below 0x40: one shift and mask per byte.
+                let byte = bytes[i]
+                guard byte < 0x40, HTML.specialMask >> UInt64(byte) & 1 != 0 else { continue }
+                let entity: StaticString
                 switch byte {
                 case 0x26: entity = "&amp;"
                 case 0x3C: entity = "&lt;"
@@ -19,19 +19,21 @@ public enum HTML {
                 case 0x27: entity = "&#39;"
                 default: continue
                 }
-                if runStart < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self) }
-                out += entity
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 runStart = i + 1
             }
-            if runStart < bytes.count {
-                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
+    /// Bit n set for byte n in `& < > " '`.
+    private static let specialMask: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
+
     public static func escape(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         escape(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -130,3 +130,17 @@ public enum Text {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension StringProtocol {
+    /// True when the UTF-8 bytes hold `byte`: one memchr over native text
+    /// (the generic `utf8.contains` walks the view index by index).
+    func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }) {
+            return found
+        }
+        return utf8.contains(byte)
+    }
+}

@@ -4,15 +4,29 @@
 /// its indentation goes to the partials and parents on it.
 
 struct MustacheParser {
-    indirect enum Node {
+    enum Node {
         case text(String)
-        case variable(name: String, escaped: Bool, line: Int)
-        case section(name: String, inverted: Bool, children: [Node], line: Int)
+        case variable(name: Name, escaped: Bool, line: Int)
+        case section(name: Name, inverted: Bool, children: [Node], line: Int)
         case partial(name: String, indent: String, line: Int)
         /// `{{$name}}`: `indent` is the block's indentation where it is
         /// standalone; `oneLine` when open and close share a standalone line.
         case block(name: String, children: [Node], indent: String?, oneLine: Bool)
         case parent(name: String, indent: String, overrides: [Node], line: Int)
+    }
+
+    /// A tag's name, split at its dots once, when the template is parsed:
+    /// "." is the current item; "a.b" finds "a" on the context stack, then
+    /// "b" inside it.
+    struct Name {
+        let text: String
+        /// Empty for ".".
+        let parts: [String]
+
+        init(_ text: String) {
+            self.text = text
+            parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     struct ParseError: Error, CustomStringConvertible {
@@ -169,7 +183,7 @@ struct MustacheParser {
             case .tag(let tag):
                 switch tag.sigil {
                 case nil, "&", "{":
-                    nodes.append(.variable(name: tag.name, escaped: tag.sigil == nil, line: tag.line))
+                    nodes.append(.variable(name: Name(tag.name), escaped: tag.sigil == nil, line: tag.line))
                 case "!", "=":
                     continue
                 case ">":
@@ -186,7 +200,7 @@ struct MustacheParser {
                     let children = try build(items, &index, closing: tag)
                     switch tag.sigil {
                     case "#", "^":
-                        nodes.append(.section(name: tag.name, inverted: tag.sigil == "^", children: children, line: tag.line))
+                        nodes.append(.section(name: Name(tag.name), inverted: tag.sigil == "^", children: children, line: tag.line))
                     case "$":
                         let oneLine = tag.oneLineBlock
                         let name = tag.name

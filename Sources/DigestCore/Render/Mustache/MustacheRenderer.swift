@@ -51,7 +51,12 @@ public final class MustacheLibrary: @unchecked Sendable {
     }
 
     public func render(_ name: String, _ data: TemplateValue) -> String {
-        var out = ""
+        String(decoding: renderBytes(name, data), as: UTF8.self)
+    }
+
+    /// The rendered template as UTF-8 bytes, ready to be written.
+    public func renderBytes(_ name: String, _ data: TemplateValue) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         var stack = [data]
         render(nodes(name, indent: ""), &stack, [:], &out)
@@ -60,10 +65,10 @@ public final class MustacheLibrary: @unchecked Sendable {
 
     /// Renders a template given as text against these partials (spec tests).
     public func render(template: String, _ data: TemplateValue) throws -> String {
-        var out = ""
+        var out: [UInt8] = []
         var stack = [data]
         render(try MustacheParser.parse(template), &stack, [:], &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Rendering
@@ -79,14 +84,14 @@ public final class MustacheLibrary: @unchecked Sendable {
         return result
     }
 
-    private func render(_ nodes: [Node], _ stack: inout [TemplateValue], _ overrides: [String: Node], _ out: inout String) {
+    private func render(_ nodes: [Node], _ stack: inout [TemplateValue], _ overrides: [String: Node], _ out: inout [UInt8]) {
         for node in nodes {
             switch node {
             case .text(let text):
-                out += text
+                out.append(contentsOf: text.utf8)
             case .variable(let name, let escaped, _):
                 guard let value = lookup(name, stack) else { continue }
-                if escaped { HTML.escape(value.text, into: &out) } else { out += value.text }
+                if escaped { HTML.escape(value.text, into: &out) } else { out.append(contentsOf: value.text.utf8) }
             case .section(let name, let inverted, let children, _):
                 let value = lookup(name, stack) ?? .null
                 if inverted {
@@ -115,10 +120,10 @@ public final class MustacheLibrary: @unchecked Sendable {
                     render(content, &stack, overrides, &out)
                     continue
                 }
-                var rendered = ""
+                var rendered: [UInt8] = []
                 render(content, &stack, overrides, &rendered)
-                out += MustacheLibrary.reindent(rendered, from: definitionIndent, to: expansionIndent ?? "")
-                if oneLine, !rendered.hasSuffix("\n") { out += "\n" }
+                MustacheLibrary.reindent(rendered, from: definitionIndent, to: expansionIndent ?? "", into: &out)
+                if oneLine, rendered.last != 0x0A { out.append(0x0A) }
             case .parent(let name, let indent, let own, _):
                 var merged = overrides
                 for case .block(let blockName, _, _, _) in own where overrides[blockName] == nil {
@@ -129,17 +134,12 @@ public final class MustacheLibrary: @unchecked Sendable {
         }
     }
 
-    private func lookup(_ name: String, _ stack: [TemplateValue]) -> TemplateValue? {
-        if name == "." { return stack.last }
-        guard let dot = name.utf8.firstIndex(of: 0x2E) else {
-            for frame in stack.reversed() { if let value = frame[name] { return value } }
-            return nil
-        }
-        let first = String(name[..<dot])
+    private func lookup(_ name: MustacheParser.Name, _ stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = name.parts.first else { return stack.last }
         for frame in stack.reversed() {
             guard var value = frame[first] else { continue }
-            for part in name[name.index(after: dot)...].split(separator: ".", omittingEmptySubsequences: false) {
-                guard let next = value[String(part)] else { return nil }
+            for part in name.parts.dropFirst() {
+                guard let next = value[part] else { return nil }
                 value = next
             }
             return value
@@ -179,31 +179,25 @@ public final class MustacheLibrary: @unchecked Sendable {
 
     /// Moves rendered block content from the indentation it was written at
     /// to the one where it is expanded.
-    static func reindent(_ text: String, from old: String, to new: String) -> String {
+    static func reindent(_ bytes: [UInt8], from old: String, to new: String, into out: inout [UInt8]) {
         // Nothing to strip and nothing to add: every line stays as it is.
-        if old.isEmpty, new.isEmpty { return text }
-        var text = text
+        if old.isEmpty, new.isEmpty { out += bytes; return }
         let oldBytes = Array(old.utf8), newBytes = Array(new.utf8)
-        return text.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 16 * newBytes.count)
-            var start = 0
-            while true {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                if start > 0 { out.append(0x0A) }
-                // The empty remainder after a final newline is no line.
-                if end == bytes.count, start == end { break }
-                out += newBytes
-                var from = start
-                if end - start >= oldBytes.count, bytes[start..<start + oldBytes.count].elementsEqual(oldBytes) {
-                    from += oldBytes.count
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<end]))
-                if end == bytes.count { break }
-                start = end + 1
+        var start = 0
+        while true {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if start > 0 { out.append(0x0A) }
+            // The empty remainder after a final newline is no line.
+            if end == bytes.count, start == end { break }
+            out += newBytes
+            var from = start
+            if end - start >= oldBytes.count, bytes[start..<start + oldBytes.count].elementsEqual(oldBytes) {
+                from += oldBytes.count
             }
-            return String(decoding: out, as: UTF8.self)
+            out += bytes[from..<end]
+            if end == bytes.count { break }
+            start = end + 1
         }
     }
 }
