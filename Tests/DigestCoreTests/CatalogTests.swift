@@ -92,4 +92,45 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(Text.clean("\u{A0}x\u{2009}\u{2009}y\u{85}z\u{3000}"), "x y z")
         XCTAssertEqual(Text.clean("Zdeborová – “₿” 𝔼[x] \u{7F}end "), "Zdeborová – “₿” 𝔼[x] end")
     }
+
+    /// Records follow their first source: file name, then line, whatever
+    /// order the entries arrive in; the credit → person table agrees with
+    /// looking each name up.
+    func testOrderFollowsFileNameThenLineAndCreditsMapToPeople() {
+        func entry(_ title: String, _ file: String, _ line: Int, _ names: [String]) -> ListingEntry {
+            ListingEntry(title: title, credits: names.map { Credit($0) }, authorsComplete: true,
+                         source: SourceRef(path: "listings/" + file, line: line, format: .aggregator))
+        }
+        let entries = [
+            entry("Third", "b.txt", 3, ["Ada Lovelace"]),
+            entry("Fourth", "b.txt", 9, ["Zdeborová, Lenka", "Alan Turing"]),
+            entry("Second", "a.txt", 7, ["Lenka Zdeborova"]),
+            entry("First", "a.txt", 2, ["Alan  Turing", ""]),
+            entry("first!", "b.txt", 1, ["Grace Hopper"]),
+        ]
+        let catalog = Catalog(entries: entries)
+        XCTAssertEqual(catalog.papers.map(\.title), ["First", "Second", "Third", "Fourth"])
+        XCTAssertEqual(catalog.papers[0].sources.map(\.fileName), ["a.txt", "b.txt"], "\"first!\" merged into \"First\"")
+        for paper in catalog.papers {
+            let expected = paper.credits.compactMap { catalog.authors.index(ofKey: PersonName.key($0.name)) }
+            XCTAssertEqual(catalog.authors.paperPeople[paper.id], expected, paper.title)
+        }
+        // One person however spelled: "Zdeborová, Lenka" is "Lenka Zdeborova",
+        // "Alan  Turing" is "Alan Turing"; the empty name is no one.
+        XCTAssertEqual(catalog.authors.paperPeople[3], [catalog.authors.paperPeople[1][0], catalog.authors.paperPeople[0][0]])
+        XCTAssertEqual(catalog.authors.paperPeople[0].count, 1)
+        // Ada, Lenka, Alan; Grace's one-name list lost the merge to the longer one.
+        XCTAssertEqual(catalog.authors.people.count, 3)
+    }
+
+    /// Plain ASCII names skip the "Last, First" reordering; the key is the
+    /// same as through it.
+    func testPersonKeyShortcutAgreesWithTheFullPath() {
+        let names = ["Joan Bruna", "William F. Whitney", "Bruna, Joan", "Zdeborová, Lenka", "Lenka Zdeborova",
+                     "O'Neil, Cathy", "Jean-Pierre Serre", "  Alan\tTuring ", "A\u{1}B", "van der Hoeven, Joris"]
+        for name in names {
+            XCTAssertEqual(PersonName.key(name), Text.key(PersonName.displayOrder(name)), name)
+        }
+        XCTAssertEqual(PersonName.key("Bruna, Joan"), PersonName.key("joan bruna"))
+    }
 }

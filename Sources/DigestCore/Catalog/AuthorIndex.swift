@@ -13,26 +13,45 @@ public struct AuthorIndex: Sendable {
 
     /// Sorted by key.
     public var people: [Person]
+    /// Per paper, per credit with a name: the person's index in `people`.
+    public var paperPeople: [[Int]]
     private var indexByKey: [String: Int]
 
     public init(papers: [Paper]) {
-        struct Tally { var spellings: [String: Int] = [:]; var papers: [Int] = []; var inferred: Set<Int> = [] }
-        var tallies: [String: Tally] = [:]
+        struct Tally { var key: String; var spellings: [String: Int] = [:]; var papers: [Int] = []; var inferred: Set<Int> = [] }
+        var tallies: [Tally] = []
+        var tallyOfKey: [String: Int] = [:]
+        // Credits → tally, in first-seen order; renumbered by key below.
+        var creditTallies: [[Int]] = []
+        creditTallies.reserveCapacity(papers.count)
         for paper in papers {
+            var found: [Int] = []
+            found.reserveCapacity(paper.credits.count)
             for credit in paper.credits {
                 let key = PersonName.key(credit.name)
                 guard !key.isEmpty else { continue }
-                tallies[key, default: Tally()].spellings[credit.name, default: 0] += 1
-                if tallies[key]!.papers.last != paper.id { tallies[key]!.papers.append(paper.id) }
-                if credit.inferred { tallies[key]!.inferred.insert(paper.id) }
+                let t: Int
+                if let known = tallyOfKey[key] { t = known } else {
+                    t = tallies.count
+                    tallyOfKey[key] = t
+                    tallies.append(Tally(key: key))
+                }
+                tallies[t].spellings[credit.name, default: 0] += 1
+                if tallies[t].papers.last != paper.id { tallies[t].papers.append(paper.id) }
+                if credit.inferred { tallies[t].inferred.insert(paper.id) }
+                found.append(t)
             }
+            creditTallies.append(found)
         }
-        people = tallies.keys.sorted().map { key in
-            let tally = tallies[key]!
-            return Person(key: key, name: AuthorIndex.bestSpelling(tally.spellings),
-                          papers: tally.papers, inferredOn: tally.inferred)
+        let byKey = tallies.indices.sorted { tallies[$0].key < tallies[$1].key }
+        var position = [Int](repeating: 0, count: tallies.count)
+        for (index, t) in byKey.enumerated() { position[t] = index }
+        people = byKey.map { t in
+            Person(key: tallies[t].key, name: AuthorIndex.bestSpelling(tallies[t].spellings),
+                   papers: tallies[t].papers, inferredOn: tallies[t].inferred)
         }
-        indexByKey = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1.key, $0) })
+        paperPeople = creditTallies.map { $0.map { position[$0] } }
+        indexByKey = tallyOfKey.mapValues { position[$0] }
     }
 
     public func person(named name: String) -> Person? {

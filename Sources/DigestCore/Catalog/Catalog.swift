@@ -12,19 +12,45 @@ public struct Catalog: Sendable {
         var byKey: [String: Int] = [:]
         papers.reserveCapacity(entries.count)
         byKey.reserveCapacity(entries.count)
-        let ordered = entries.enumerated().sorted { a, b in
-            a.element.source != b.element.source ? a.element.source < b.element.source : a.offset < b.offset
-        }
-        for (_, entry) in ordered {
+        for index in Catalog.sourceOrder(entries) {
+            let entry = entries[index]
             let key = Text.key(entry.title)
-            if let index = byKey[key] {
-                papers[index].merge(entry)
+            if let known = byKey[key] {
+                papers[known].merge(entry)
             } else {
                 byKey[key] = papers.count
-                papers.append(Paper(id: papers.count, entry: entry))
+                papers.append(Paper(id: papers.count, key: key, entry: entry))
             }
         }
         self.papers = papers
         self.authors = AuthorIndex(papers: papers)
+    }
+
+    /// Entry positions ordered by source (file name, path, line), ties in
+    /// input order. Entries arrive file by file, so each file is ranked
+    /// once and the sort compares integers (and is skipped when the
+    /// entries are in order already, as the reader gives them).
+    static func sourceOrder(_ entries: [ListingEntry]) -> [Int] {
+        var files: [SourceRef] = []
+        var fileOf = [Int](repeating: 0, count: entries.count)
+        for (index, entry) in entries.enumerated() {
+            if files.last?.path != entry.source.path {
+                if let known = files.firstIndex(where: { $0.path == entry.source.path }) {
+                    fileOf[index] = known
+                    continue
+                }
+                files.append(entry.source)
+            }
+            fileOf[index] = files.count - 1
+        }
+        let rankOfFile = files.indices.sorted { (files[$0].fileName, files[$0].path) < (files[$1].fileName, files[$1].path) }
+            .enumerated().reduce(into: [Int](repeating: 0, count: files.count)) { $0[$1.element] = $1.offset }
+        let rank = fileOf.map { rankOfFile[$0] }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            (rank[a], entries[a].source.line, a) < (rank[b], entries[b].source.line, b)
+        }
+        let order = Array(entries.indices)
+        if zip(order, order.dropFirst()).allSatisfy({ before($0, $1) }) { return order }
+        return order.sorted(by: before)
     }
 }

@@ -18,9 +18,9 @@ public struct Paper: Sendable {
 
     public var authors: [String] { credits.map(\.name) }
 
-    init(id: Int, entry: ListingEntry) {
+    init(id: Int, key: String, entry: ListingEntry) {
         self.id = id
-        self.titleKey = Text.key(entry.title)
+        self.titleKey = key
         self.title = entry.title
         self.credits = entry.credits
         self.authorsComplete = entry.authorsComplete

@@ -42,21 +42,28 @@ enum TitleAuthorSplitter {
 
     /// The names of "Joan Bruna, Benjamin Peherstorfer", or nil when any
     /// part is not a plausible name.
+    /// Parts are read one at a time, so a candidate inside the title fails
+    /// at its first part without the rest of the line being split.
     static func authorList(_ text: Substring) -> [String]? {
         var names: [String] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = part.trimmingSpaces()
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: 0x2C) ?? bytes.endIndex
+            let name = text[start..<end].trimmingSpaces()
             guard isPlausibleName(name) else { return nil }
             names.append(String(name))
+            guard end != bytes.endIndex else { break }
+            start = bytes.index(after: end)
         }
-        return names.isEmpty ? nil : names
+        return names
     }
 
     /// Two to six words: capitalised words, initials ("F.", "J.-P.") and
     /// particles ("van", "der"), starting and ending with a capitalised word
     /// or initial.
     static func isPlausibleName(_ name: Substring) -> Bool {
-        let words = name.split(separator: " ")
+        let words = name.utf8.split(separator: 0x20).map { name[$0.startIndex..<$0.endIndex] }
         guard (2...6).contains(words.count) else { return false }
         for (index, word) in words.enumerated() {
             let isEdge = index == 0 || index == words.count - 1
@@ -68,10 +75,15 @@ enum TitleAuthorSplitter {
     }
 
     private static func isInitial(_ word: Substring) -> Bool {
-        // "F." or "J.-P."
-        let pieces = word.unicodeScalars.split(separator: "-", omittingEmptySubsequences: false)
-        return pieces.allSatisfy { piece in
-            piece.count == 2 && isUpper(piece.first!) && piece.last == "."
+        // "F." or "J.-P.": capital, dot, then again after each hyphen.
+        var scalars = word.unicodeScalars.makeIterator()
+        while true {
+            guard let letter = scalars.next(), isUpper(letter), scalars.next() == "." else { return false }
+            switch scalars.next() {
+            case nil: return true
+            case "-": continue
+            default: return false
+            }
         }
     }
 

@@ -24,9 +24,7 @@ public struct Site: Sendable {
         let papers = catalog.papers
         paperSlugs = Slug.unique(papers.map { (Slug.make($0.title), $0.titleKey) })
         authorSlugs = Slug.unique(catalog.authors.people.map { (Slug.make($0.name), $0.key) })
-        creditPeople = papers.map { paper in
-            paper.credits.compactMap { catalog.authors.index(ofKey: PersonName.key($0.name)) }
-        }
+        creditPeople = catalog.authors.paperPeople
         newestFirst = papers.indices.sorted { a, b in
             switch (papers[a].date, papers[b].date) {
             case let (x?, y?) where x != y: return x > y

@@ -17,6 +17,10 @@ public enum PersonName {
     /// Case, diacritics, punctuation and order ("Last, First") ignored:
     /// "Zdeborová, Lenka" and "lenka zdeborova" give the same key.
     public static func key(_ name: String) -> String {
-        Text.key(displayOrder(name))
+        // Printable ASCII without a comma needs no reordering or clean-up:
+        // the key drops case, punctuation and spaces anyway.
+        var plain = true
+        for byte in name.utf8 where byte < 0x20 || byte >= 0x7F || byte == 0x2C { plain = false; break }
+        return plain ? Text.key(name) : Text.key(displayOrder(name))
     }
 }
