@@ -52,6 +52,11 @@ final class BuildCommandTests: XCTestCase {
         let repair = try build(scratch.path + "/site")
         XCTAssertTrue(repair.stdout.contains("1 of "), repair.stdout)
         XCTAssertTrue(scratch.read("site/robots.txt")!.hasPrefix("User-agent"))
+        // So does a site folder removed by hand, though the state file stays.
+        try FileManager.default.removeItem(atPath: scratch.path + "/site")
+        let rebuilt = try build(scratch.path + "/site")
+        XCTAssertTrue(rebuilt.stdout.contains("\(before.count) of \(before.count) files written"), rebuilt.stdout)
+        XCTAssertEqual(modificationTimes(scratch.path + "/site").keys.sorted(), before.keys.sorted())
     }
 
     func testEditingOneContentFileRewritesOnlyItsPage() throws {

@@ -58,24 +58,46 @@ struct BuildState {
     }
 
     /// The state the last build saved, when its fingerprint is
-    /// `fingerprint` (otherwise the file list is not even read).
+    /// `fingerprint` (otherwise the file list is not even read). Read as
+    /// bytes: the list has a line per output file.
     static func load(_ path: String, fingerprint: UInt64) -> BuildState? {
         guard let bytes = OutputFolder.readFile(path) else { return nil }
         let expected = Array("fingerprint \(String(fingerprint, radix: 16))\n".utf8)
         guard bytes.starts(with: expected) else { return nil }
-        var state = BuildState(fingerprint: 0, warnings: [], files: [:])
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 3)
-            switch parts.first {
-            case "fingerprint": state.fingerprint = parts.count > 1 ? UInt64(parts[1], radix: 16) ?? 0 : 0
-            case "warning": state.warnings.append(String(line.dropFirst("warning ".count)))
-            case "file" where parts.count == 4:
-                guard let size = Int(parts[1]), let modified = Int64(parts[2]) else { return nil }
-                state.files[String(parts[3])] = FileStamp(size: size, modified: modified)
-            default: return nil
+        var state = BuildState(fingerprint: fingerprint, warnings: [], files: [:])
+        var start = expected.count
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            start = end + 1
+            if line.starts(with: "warning ".utf8) {
+                state.warnings.append(String(decoding: line.dropFirst(8), as: UTF8.self))
+                continue
             }
+            // "file SIZE MODIFIED PATH"
+            guard line.starts(with: "file ".utf8) else { return nil }
+            var rest = line.dropFirst(5)
+            guard let size = readNumber(&rest), let modified = readNumber(&rest), !rest.isEmpty else { return nil }
+            state.files[String(decoding: rest, as: UTF8.self)] = FileStamp(size: Int(size), modified: modified)
         }
-        return state.fingerprint == 0 ? nil : state
+        return state
+    }
+
+    /// A decimal number and the space after it, taken off the front.
+    private static func readNumber(_ text: inout ArraySlice<UInt8>) -> Int64? {
+        var value: Int64 = 0
+        var digits = 0
+        while let byte = text.first, byte >= 0x30, byte <= 0x39 {
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdding) = times10.addingReportingOverflow(Int64(byte - 0x30))
+            guard !overflow, !overflowAdding else { return nil }
+            value = next
+            digits += 1
+            text = text.dropFirst()
+        }
+        guard digits > 0, text.first == 0x20 else { return nil }
+        text = text.dropFirst()
+        return value
     }
 
     static func save(fingerprint: UInt64, warnings: [Diagnostic], output: String, files: [String]) {
