@@ -124,6 +124,47 @@ final class GroupingTests: XCTestCase {
         XCTAssertEqual(Slug.unique([("a", "1"), ("a", "0"), ("a-2", "x")]), ["a-3", "a", "a-2"])
     }
 
+    /// The one-pass pick of a vector's strongest terms is the head of the
+    /// vector sorted heaviest first, ties by feature.
+    func testStrongestTermsAreTheHeadOfTheSortedVector() {
+        var rng = SplitMix64(seed: 29)
+        for size in [0, 1, 5, 24, 25, 60, 300] {
+            // Few distinct weights, so ties are common.
+            let vector = (0..<size).map { TFIDF.Entry(feature: Int32($0), weight: Float(rng.next() % 7) / 7) }
+            let expected = vector.sorted { ($1.weight, $0.feature) < ($0.weight, $1.feature) }.prefix(RelatedPapers.strongestTerms)
+            XCTAssertEqual(RelatedPapers.strongest(vector).map(\.feature), expected.map(\.feature), "size \(size)")
+        }
+    }
+
+    /// Numbering each group of equal bases on its own gives what one pass
+    /// over every item in (base, key) order gives, on colliding mixes.
+    func testUniqueSlugsAgreeWithOneOrderedPass() {
+        func reference(_ items: [(base: String, key: String)]) -> [String] {
+            let taken = Set(items.map(\.base))
+            var used = Set<String>()
+            var result = [String](repeating: "", count: items.count)
+            for index in items.indices.sorted(by: { (items[$0].base, items[$0].key, $0) < (items[$1].base, items[$1].key, $1) }) {
+                let base = items[index].base
+                var slug = base
+                var n = 2
+                while used.contains(slug) || (slug != base && taken.contains(slug)) { slug = "\(base)-\(n)"; n += 1 }
+                used.insert(slug)
+                result[index] = slug
+            }
+            return result
+        }
+        let bases = ["a", "a-2", "a-3", "a-2-2", "b", "b-2", "untitled", "untitled-2"]
+        var rng = SplitMix64(seed: 23)
+        for _ in 0..<500 {
+            let items = (0..<Int(rng.next() % 14)).map { _ in
+                (base: bases[Int(rng.next() % UInt64(bases.count))], key: String(rng.next() % 4))
+            }
+            let slugs = Slug.unique(items)
+            XCTAssertEqual(slugs, reference(items), "\(items)")
+            XCTAssertEqual(Set(slugs).count, items.count)
+        }
+    }
+
     func testInferredCreditsAreKept() {
         let bruna = Self.seeds.authors.person(named: "Joan Bruna")!
         // 23 "et al." entries in his feed, 9 of which name him.

@@ -11,17 +11,8 @@ public enum RelatedPapers {
 
     public static func compute(_ tfidf: TFIDF) -> [[Int]] {
         let n = tfidf.vectors.count
-        // Each paper's strongest terms, and the inverted index over them.
-        let strong: [[TFIDF.Entry]] = ParallelMap.map(tfidf.vectors, minimumBatch: 1024) { vector in
-            Array(vector.sorted { ($1.weight, $0.feature) < ($0.weight, $1.feature) }.prefix(strongestTerms))
-        }
-        var postings = [[(paper: Int32, weight: Float)]](repeating: [], count: tfidf.featureCount)
-        for (paper, entries) in strong.enumerated() {
-            for entry in entries { postings[Int(entry.feature)].append((Int32(paper), entry.weight)) }
-        }
-        for f in postings.indices where postings[f].count > maxPostings {
-            postings[f] = Array(postings[f].sorted { ($1.weight, $0.paper) < ($0.weight, $1.paper) }.prefix(maxPostings))
-        }
+        let strong: [[TFIDF.Entry]] = ParallelMap.map(tfidf.vectors, minimumBatch: 1024, strongest)
+        let index = PostingIndex(strong, features: tfidf.featureCount)
         // Scores accumulate in a dense array per batch of papers, reset
         // through the list of papers touched.
         let batches = stride(from: 0, to: n, by: 512).map { $0..<min(n, $0 + 512) }
@@ -30,7 +21,7 @@ public enum RelatedPapers {
             var touched: [Int32] = []
             return batch.map { paper -> [Int] in
                 for entry in strong[paper] {
-                    for posting in postings[Int(entry.feature)] where posting.paper != Int32(paper) {
+                    for posting in index.list(entry.feature) where posting.paper != Int32(paper) {
                         if scores[Int(posting.paper)] == 0 { touched.append(posting.paper) }
                         scores[Int(posting.paper)] += entry.weight * posting.weight
                     }
@@ -49,5 +40,56 @@ public enum RelatedPapers {
                 return best.map { Int($0.paper) }
             }
         }.flatMap { $0 }
+    }
+
+    /// A vector's `strongestTerms` heaviest entries, heaviest first (ties
+    /// by feature), picked in one pass without sorting the whole vector.
+    static func strongest(_ vector: [TFIDF.Entry]) -> [TFIDF.Entry] {
+        func before(_ a: TFIDF.Entry, _ b: TFIDF.Entry) -> Bool { (b.weight, a.feature) < (a.weight, b.feature) }
+        var top: [TFIDF.Entry] = []
+        top.reserveCapacity(strongestTerms + 1)
+        for entry in vector where top.count < strongestTerms || before(entry, top[top.count - 1]) {
+            var i = top.count
+            while i > 0, before(entry, top[i - 1]) { i -= 1 }
+            top.insert(entry, at: i)
+            if top.count > strongestTerms { top.removeLast() }
+        }
+        return top
+    }
+
+    /// The inverted index over the strongest terms, as one flat array: each
+    /// feature's papers in paper order, or its `maxPostings` strongest
+    /// (heaviest first) when more papers have it.
+    struct PostingIndex {
+        private var start: [Int]
+        private var length: [Int]
+        private var postings: [(paper: Int32, weight: Float)]
+
+        init(_ strong: [[TFIDF.Entry]], features: Int) {
+            var count = [Int](repeating: 0, count: features)
+            for entries in strong { for entry in entries { count[Int(entry.feature)] += 1 } }
+            start = [Int](repeating: 0, count: features)
+            var total = 0
+            for f in 0..<features { start[f] = total; total += count[f] }
+            postings = [(paper: Int32, weight: Float)](repeating: (0, 0), count: total)
+            var next = start
+            for (paper, entries) in strong.enumerated() {
+                for entry in entries {
+                    postings[next[Int(entry.feature)]] = (Int32(paper), entry.weight)
+                    next[Int(entry.feature)] += 1
+                }
+            }
+            length = count
+            for f in 0..<features where count[f] > maxPostings {
+                let range = start[f]..<start[f] + count[f]
+                let kept = postings[range].sorted { ($1.weight, $0.paper) < ($0.weight, $1.paper) }.prefix(maxPostings)
+                postings.replaceSubrange(start[f]..<start[f] + maxPostings, with: kept)
+                length[f] = maxPostings
+            }
+        }
+
+        func list(_ feature: Int32) -> ArraySlice<(paper: Int32, weight: Float)> {
+            postings[start[Int(feature)]..<start[Int(feature)] + length[Int(feature)]]
+        }
     }
 }

@@ -22,8 +22,8 @@ public struct Site: Sendable {
         self.content = content
         self.baseURL = baseURL
         let papers = catalog.papers
-        paperSlugs = Slug.unique(papers.map { (Slug.make($0.title), $0.titleKey) })
-        authorSlugs = Slug.unique(catalog.authors.people.map { (Slug.make($0.name), $0.key) })
+        paperSlugs = Slug.unique(ParallelMap.map(papers, minimumBatch: 1024) { (Slug.make($0.title), $0.titleKey) })
+        authorSlugs = Slug.unique(ParallelMap.map(catalog.authors.people, minimumBatch: 1024) { (Slug.make($0.name), $0.key) })
         creditPeople = catalog.authors.paperPeople
         newestFirst = papers.indices.sorted { a, b in
             switch (papers[a].date, papers[b].date) {

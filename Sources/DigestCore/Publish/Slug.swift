@@ -18,20 +18,23 @@ public enum Slug {
     /// Unique slugs for items given as (base slug, tie-break key), in input
     /// order. Colliding items are ordered by their key; the first keeps the
     /// base, the others get "-2", "-3", … (never a slug another item owns).
+    ///
+    /// Only colliding items need sorting: "-n" slugs made for different
+    /// bases never meet (a base of its own is never handed out), so each
+    /// group of equal bases is numbered on its own.
     public static func unique(_ items: [(base: String, key: String)]) -> [String] {
-        let taken = Set(items.map(\.base))
-        var used = Set<String>()
-        var result = [String](repeating: "", count: items.count)
-        let order = items.indices.sorted { (items[$0].base, items[$0].key, $0) < (items[$1].base, items[$1].key, $1) }
-        for index in order {
-            let base = items[index].base
-            var slug = base
+        var groups: [String: [Int]] = [:]
+        groups.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() { groups[item.base, default: []].append(index) }
+        var result = items.map(\.base)
+        for (base, members) in groups where members.count > 1 {
+            let ordered = members.sorted { (items[$0].key, $0) < (items[$1].key, $1) }
             var n = 2
-            while used.contains(slug) || (slug != base && taken.contains(slug)) {
-                slug = "\(base)-\(n)"; n += 1
+            for index in ordered.dropFirst() {
+                var slug: String
+                repeat { slug = "\(base)-\(n)"; n += 1 } while groups[slug] != nil
+                result[index] = slug
             }
-            used.insert(slug)
-            result[index] = slug
         }
         return result
     }
