@@ -15,8 +15,8 @@ final class SearchIndexTests: XCTestCase {
 
     func encoded(_ ids: [Int32]) -> String {
         var out: [UInt8] = []
-        PostingEncoding.append(ids, to: &out)
-        XCTAssertEqual(out.count, PostingEncoding.size(ids))
+        PostingEncoding.append(ids[...], to: &out)
+        XCTAssertEqual(out.count, PostingEncoding.size(ids[...]))
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -50,12 +50,28 @@ final class SearchIndexTests: XCTestCase {
         ])
         func lists(_ word: String) -> [[Int32]] {
             let t = postings.terms.firstIndex(of: word)!
-            return SearchPostings.Level.allCases.map { postings.list(t, $0) }
+            return SearchPostings.Level.allCases.map { Array(postings.list(t, $0)) }
         }
         XCTAssertEqual(lists("grokking"), [[0], [], [1]])
         XCTAssertEqual(lists("edge"), [[0, 1], [], []])
         XCTAssertEqual(lists("zoe"), [[], [1], []])
         XCTAssertEqual(postings.terms, postings.terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+    }
+
+    /// The byte shortcut orders words as JavaScript does (UTF-16 code
+    /// units), also where UTF-8 and UTF-16 disagree: U+FF01 sorts before
+    /// U+1F600 in UTF-8 bytes and code points, after it in UTF-16 (whose
+    /// surrogate D83D is below FF01).
+    func testWordOrderIsJavaScriptOrder() {
+        XCTAssertTrue(SearchPostings.precedesInUTF16("a😀", "a\u{FF01}"))
+        XCTAssertFalse(SearchPostings.precedesInUTF16("a\u{FF01}", "a😀"))
+        let pieces = ["a", "b", "z", "0", "é", "ß", "\u{FF01}", "😀", "中"]
+        var rng = SplitMix64(seed: 31)
+        for _ in 0..<3000 {
+            func word() -> String { (0..<Int(rng.next() % 4)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() }
+            let (x, y) = (word(), word())
+            XCTAssertEqual(SearchPostings.precedesInUTF16(x, y), x.utf16.lexicographicallyPrecedes(y.utf16), "\(x) \(y)")
+        }
     }
 
     func testSeedIndexIsShardedAndEveryPaperHasACard() throws {

@@ -7,15 +7,15 @@
 ///   most abstracts costs N/6 characters however common it is).
 enum PostingEncoding {
     /// The encoded length in bytes, without writing anything.
-    static func size(_ ids: [Int32]) -> Int {
+    static func size(_ ids: ArraySlice<Int32>) -> Int {
         min(gapsSize(ids), bitsSize(ids))
     }
 
-    static func append(_ ids: [Int32], to out: inout [UInt8]) {
+    static func append(_ ids: ArraySlice<Int32>, to out: inout [UInt8]) {
         if bitsSize(ids) < gapsSize(ids) { appendBits(ids, to: &out) } else { appendGaps(ids, to: &out) }
     }
 
-    static func gapsSize(_ ids: [Int32]) -> Int {
+    static func gapsSize(_ ids: ArraySlice<Int32>) -> Int {
         var size = 2 + max(0, ids.count - 1)
         var previous: Int32 = 0
         for id in ids {
@@ -25,13 +25,13 @@ enum PostingEncoding {
         return size
     }
 
-    static func bitsSize(_ ids: [Int32]) -> Int {
+    static func bitsSize(_ ids: ArraySlice<Int32>) -> Int {
         guard let last = ids.last else { return 2 }
         let bytes = Int(last) / 8 + 1
         return 2 + (bytes + 2) / 3 * 4
     }
 
-    static func appendGaps(_ ids: [Int32], to out: inout [UInt8]) {
+    static func appendGaps(_ ids: ArraySlice<Int32>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         var previous: Int32 = 0
         for (index, id) in ids.enumerated() {
@@ -42,7 +42,7 @@ enum PostingEncoding {
         out.append(UInt8(ascii: "]"))
     }
 
-    static func appendBits(_ ids: [Int32], to out: inout [UInt8]) {
+    static func appendBits(_ ids: ArraySlice<Int32>, to out: inout [UInt8]) {
         var bits = [UInt8](repeating: 0, count: Int(ids.last ?? 0) / 8 + 1)
         for id in ids { bits[Int(id) >> 3] |= 1 << UInt8(id & 7) }
         out.append(UInt8(ascii: "\""))

@@ -12,10 +12,15 @@ struct SearchPostings {
 
     /// Every word, sorted by UTF-16 code units, the order JavaScript uses.
     let terms: [String]
-    /// term index × 3 + level → ascending search ids.
-    let lists: [[Int32]]
+    /// All lists end to end; list `term × 3 + level` (ascending search ids)
+    /// is `ids[starts[list]..<starts[list + 1]]`.
+    private let ids: [Int32]
+    private let starts: [Int]
 
-    func list(_ term: Int, _ level: Level) -> [Int32] { lists[term * 3 + level.rawValue] }
+    func list(_ term: Int, _ level: Level) -> ArraySlice<Int32> {
+        let list = term * 3 + level.rawValue
+        return ids[starts[list]..<starts[list + 1]]
+    }
 
     /// `documents[id]` holds paper `id`'s fields (title, author names, abstract).
     init(documents: [(title: String, authors: String, abstract: String)]) {
@@ -49,27 +54,54 @@ struct SearchPostings {
             }
             return batch
         }
-        // One serial pass gives global word ids in batch order, then the lists.
+        // Global word ids in batch order; then the lists, counted first
+        // and filled in document order into one array, already sorted.
         let (table, maps) = WordTable.merge(batches.map(\.table))
         let words = (0..<table.count).map(table.word)
-        var lists = [[Int32]](repeating: [], count: words.count * 3)
+        // Sort the words as JavaScript compares strings.
+        let order = words.indices.sorted { SearchPostings.precedesInUTF16(words[$0], words[$1]) }
+        var rank = [Int](repeating: 0, count: words.count)
+        for (position, word) in order.enumerated() { rank[word] = position }
+        terms = order.map { words[$0] }
+        let listOf: [[Int32]] = batches.indices.map { b in
+            zip(batches[b].entries, batches[b].levels).map { Int32(rank[Int(maps[b][Int($0.0)])] * 3 + Int($0.1)) }
+        }
+        var starts = [Int](repeating: 0, count: words.count * 3 + 1)
+        for lists in listOf { for list in lists { starts[Int(list) + 1] += 1 } }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var next = starts
+        var ids = [Int32](repeating: 0, count: starts[starts.count - 1])
         var doc: Int32 = 0
         for (b, batch) in batches.enumerated() {
             var start = 0
             for end in batch.ends {
                 for k in start..<end {
-                    lists[Int(maps[b][Int(batch.entries[k])]) * 3 + Int(batch.levels[k])].append(doc)
+                    let list = Int(listOf[b][k])
+                    ids[next[list]] = doc
+                    next[list] += 1
                 }
                 start = end
                 doc += 1
             }
         }
-        // Sort the words as JavaScript compares strings.
-        let order = words.indices.sorted { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }
-        terms = order.map { words[$0] }
-        var sorted: [[Int32]] = []
-        sorted.reserveCapacity(lists.count)
-        for old in order { for level in 0..<3 { sorted.append(lists[old * 3 + level]) } }
-        self.lists = sorted
+        self.ids = ids
+        self.starts = starts
+    }
+
+    /// `a < b` as JavaScript compares strings (by UTF-16 code units). Up to
+    /// the first differing byte of two ASCII prefixes, UTF-8 bytes give the
+    /// same answer, so UTF-16 is only walked when that byte is not ASCII.
+    static func precedesInUTF16(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
+        while true {
+            switch (x.next(), y.next()) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (p?, q?) where p == q: continue
+            case let (p?, q?) where p < 0x80 && q < 0x80: return p < q
+            default: return a.utf16.lexicographicallyPrecedes(b.utf16)
+            }
+        }
     }
 }
