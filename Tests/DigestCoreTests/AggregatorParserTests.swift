@@ -24,4 +24,27 @@ final class AggregatorParserTests: XCTestCase {
         XCTAssertEqual(theory.credits[3].name, "Enric Boix-Adserà")
         XCTAssertEqual(theory.credits[11].name, "Eric J. Michaud")
     }
+
+    /// The byte-level check for "Last, First" author lines agrees with a
+    /// character-level reading, on real lines and on random mixes.
+    func testAuthorLineCheckAgreesWithCharacterSplitting() {
+        func reference(_ line: Substring) -> Bool {
+            let parts = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard parts.count >= 2, parts.count % 2 == 0 else { return false }
+            return parts.allSatisfy { part in
+                let words = part.split(separator: " ")
+                guard (1...4).contains(words.count) else { return false }
+                return words.allSatisfy { $0.first!.isUppercase || PersonName.particles.contains(String($0)) }
+            }
+        }
+        XCTAssertTrue(ListingText.looksLikeLastFirstList("Boix-Adserà, Enric, Bordelon, Blake"))
+        XCTAssertTrue(ListingText.looksLikeLastFirstList("van der Hoeven, Joris, Émery, Zoë"))
+        XCTAssertFalse(ListingText.looksLikeLastFirstList("We study grokking, and show that, in practice, it helps."))
+        let pieces = ["Ada", "Lovelace", "van", "der", "émile", "Émile", "x", "1", " ", "  ", ",", ", ", "Ø", "ñ"]
+        var rng = SplitMix64(seed: 41)
+        for _ in 0..<5000 {
+            let line = (0..<Int(1 + rng.next() % 9)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(ListingText.looksLikeLastFirstList(line[...]), reference(line[...]), line.debugDescription)
+        }
+    }
 }

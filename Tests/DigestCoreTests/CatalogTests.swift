@@ -85,6 +85,19 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(Text.key("Ansätze"), Text.key("ANSATZE"))
     }
 
+    /// Clean ASCII is returned as it is; anything else goes through the
+    /// byte collapse: both agree with splitting at white space and controls.
+    func testCleanAgreesWithSplittingAndJoiningOnASCIIMixes() {
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\r\n", "\u{0}", "\u{7F}", ".", "x y"]
+        var rng = SplitMix64(seed: 37)
+        for _ in 0..<3000 {
+            let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let expected = text.unicodeScalars.split { $0.value <= 0x20 || $0.value == 0x7F }.map { String($0) }.joined(separator: " ")
+            XCTAssertEqual(Text.clean(text), expected, text.debugDescription)
+            XCTAssertEqual(Text.clean(text[...]), expected, text.debugDescription)
+        }
+    }
+
     func testCleanGivesNFCAndSingleSpaces() {
         XCTAssertEqual(Text.clean("  Ferre\u{301},\t Gre\u{301}goire \r"), "Ferré, Grégoire")
         XCTAssertEqual(Text.clean("a\u{0}b  c"), "a b c")

@@ -18,7 +18,16 @@ public struct AuthorIndex: Sendable {
     private var indexByKey: [String: Int]
 
     public init(papers: [Paper]) {
-        struct Tally { var key: String; var spellings: [String: Int] = [:]; var papers: [Int] = []; var inferred: Set<Int> = [] }
+        struct Tally {
+            var key: String
+            /// The first spelling seen and its count; the rare others apart,
+            /// so most people need no dictionary.
+            var spelling: String, spellingCount = 0
+            var otherSpellings: [String: Int] = [:]
+            var papers: [Int] = []
+            var inferred: Set<Int> = []
+            var spellings: [String: Int] { otherSpellings.merging([spelling: spellingCount]) { $0 + $1 } }
+        }
         var tallies: [Tally] = []
         var tallyOfKey: [String: Int] = [:]
         // Credits → tally, in first-seen order; renumbered by key below.
@@ -34,9 +43,13 @@ public struct AuthorIndex: Sendable {
                 if let known = tallyOfKey[key] { t = known } else {
                     t = tallies.count
                     tallyOfKey[key] = t
-                    tallies.append(Tally(key: key))
+                    tallies.append(Tally(key: key, spelling: credit.name))
                 }
-                tallies[t].spellings[credit.name, default: 0] += 1
+                if credit.name == tallies[t].spelling {
+                    tallies[t].spellingCount += 1
+                } else {
+                    tallies[t].otherSpellings[credit.name, default: 0] += 1
+                }
                 if tallies[t].papers.last != paper.id { tallies[t].papers.append(paper.id) }
                 if credit.inferred { tallies[t].inferred.insert(paper.id) }
                 found.append(t)

@@ -19,7 +19,8 @@ public struct SourceRef: Sendable, Hashable, Comparable {
         self.path = path
         self.line = line
         self.format = format
-        self.fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.utf8.lastIndex(of: 0x2F).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        self.fileName = name.isEmpty ? path : String(name)
     }
 
     public static func < (a: SourceRef, b: SourceRef) -> Bool {

@@ -53,10 +53,10 @@ public struct ListingReader: Sendable {
             }
         }
         let results = ParallelMap.map(files) { path -> (ListingParse?, [Diagnostic]) in
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = FileBytes.read(path) else {
                 return (nil, [.error(file: path, line: nil, "cannot read file")])
             }
-            return read(SourceText(path: path, bytes: [UInt8](data)))
+            return read(SourceText(path: path, bytes: bytes))
         }
         var parses: [ListingParse] = []
         for (parse, problems) in results {

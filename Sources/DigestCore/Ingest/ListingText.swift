@@ -87,18 +87,45 @@ enum ListingText {
     }
 
     /// True for a line that reads as a list of "Last, First" names: an even
-    /// number of short comma-separated parts, none a sentence.
+    /// number of short comma-separated parts, none a sentence. Read as
+    /// bytes; only a word starting with a non-ASCII letter is looked at as
+    /// a character.
     static func looksLikeLastFirstList(_ line: Substring) -> Bool {
         guard line.containsByte(0x2C) else { return false }
-        let parts = line.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts.count % 2 == 0 else { return false }
-        return parts.allSatisfy { part in
-            let words = part.split(separator: " ")
-            guard (1...4).contains(words.count) else { return false }
-            return words.allSatisfy { word in
-                guard let first = word.first else { return false }
-                return first.isUppercase || PersonName.particles.contains(String(word))
+        var line = line
+        return line.withUTF8 { bytes in
+            var commas = 0
+            for byte in bytes where byte == 0x2C { commas += 1 }
+            guard commas % 2 == 1 else { return false }
+            var partStart = 0
+            while partStart <= bytes.count {
+                var partEnd = partStart
+                while partEnd < bytes.count, bytes[partEnd] != 0x2C { partEnd += 1 }
+                guard isShortNamePart(UnsafeBufferPointer(rebasing: bytes[partStart..<partEnd])) else { return false }
+                partStart = partEnd + 1
             }
+            return true
         }
+    }
+
+    /// One to four space-separated words, each capitalised or a particle.
+    private static func isShortNamePart(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var i = 0
+        while i < part.count {
+            if part[i] == 0x20 { i += 1; continue }
+            var end = i
+            while end < part.count, part[end] != 0x20 { end += 1 }
+            words += 1
+            guard words <= 4 else { return false }
+            let word = UnsafeBufferPointer(rebasing: part[i..<end])
+            let first = word[0]
+            let capitalised = first < 0x80
+                ? (first >= 0x41 && first <= 0x5A)
+                : String(decoding: word, as: UTF8.self).first?.isUppercase == true
+            if !capitalised, !PersonName.particles.contains(String(decoding: word, as: UTF8.self)) { return false }
+            i = end
+        }
+        return words >= 1
     }
 }

@@ -32,7 +32,7 @@ struct BuildState {
         for folder in folders {
             for file in OutputFolder.existingFiles(folder).sorted() {
                 hasher.add(Array((folder + "/" + file).utf8))
-                hasher.add(OutputFolder.readFile(folder + "/" + file) ?? [])
+                hasher.add(FileBytes.read(folder + "/" + file) ?? [])
             }
         }
         return hasher.value
@@ -61,7 +61,7 @@ struct BuildState {
     /// `fingerprint` (otherwise the file list is not even read). Read as
     /// bytes: the list has a line per output file.
     static func load(_ path: String, fingerprint: UInt64) -> BuildState? {
-        guard let bytes = OutputFolder.readFile(path) else { return nil }
+        guard let bytes = FileBytes.read(path) else { return nil }
         let expected = Array("fingerprint \(String(fingerprint, radix: 16))\n".utf8)
         guard bytes.starts(with: expected) else { return nil }
         var state = BuildState(fingerprint: fingerprint, warnings: [], files: [:])
@@ -107,6 +107,6 @@ struct BuildState {
             guard let stamp = stamp(output + "/" + file) else { return }
             text += "file \(stamp.size) \(stamp.modified) \(file)\n"
         }
-        _ = OutputFolder.writeFile(path(forOutput: output), Array(text.utf8))
+        _ = FileBytes.write(path(forOutput: output), Array(text.utf8))
     }
 }

@@ -47,10 +47,10 @@ public struct OutputFolder {
                 let bytes = file.make()
                 let target = staging + "/" + file.path
                 let current = path + "/" + file.path
-                if old.contains(file.path), OutputFolder.readFile(current) == bytes, link(current, target) == 0 {
+                if old.contains(file.path), FileBytes.read(current) == bytes, link(current, target) == 0 {
                     return (bytes.count, false, false)
                 }
-                return (bytes.count, true, !OutputFolder.writeFile(target, bytes))
+                return (bytes.count, true, !FileBytes.write(target, bytes))
             }
             if let failed = zip(files, outcomes).first(where: { $0.1.failed }) {
                 throw DiagnosticsError([.error(file: staging + "/" + failed.0.path, line: nil, "cannot write file")])
@@ -72,35 +72,6 @@ public struct OutputFolder {
             try? fm.removeItem(atPath: staging)
             throw error
         }
-    }
-
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
-    }
-
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            guard count > 0 else { return nil }
-            offset += count
-        }
-        return bytes
     }
 
     /// Relative paths of the regular files under `root` (hidden ones too;

@@ -12,10 +12,24 @@ public enum Text {
 
     public static func clean(_ text: Substring) -> String {
         var text = text
+        if text.withUTF8(isCleanASCII) { return String(text) }
         let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
         if isASCII || !mayNeedComposition(text) { return text.withUTF8(collapse) }
         var nfc = String(text).precomposedStringWithCanonicalMapping
         return nfc.withUTF8(collapse)
+    }
+
+    /// True for printable ASCII with single spaces between words and none at
+    /// either end: what `collapse` would give back unchanged (most lines).
+    private static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte > 0x20 && byte < 0x7F { previous = byte; continue }
+            if byte != 0x20 || previous == 0x20 { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// Drops control characters and collapses white space (Unicode's
