@@ -14,7 +14,7 @@ final class MustacheSpecTests: XCTestCase {
         switch json {
         case let string as String: return .string(string)
         case let array as [Any]: return .list(array.map(value))
-        case let object as [String: Any]: return .object(object.mapValues(value))
+        case let object as [String: Any]: return .object(TemplateObject(object.map { ($0.key, value($0.value)) as (String, TemplateValue) }))
         default: return .null
         }
     }
@@ -58,5 +58,26 @@ final class MustacheSpecTests: XCTestCase {
         let library = try MustacheLibrary(sources: ["t": "{{x}}|{{{x}}}|{{&x}}"])
         XCTAssertEqual(library.render("t", ["x": "<script>alert(\"1\")</script>&'"]),
                        "&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;&amp;&#39;|<script>alert(\"1\")</script>&'|<script>alert(\"1\")</script>&'")
+    }
+}
+
+/// Template objects: fields in order, later ones replacing earlier ones.
+final class TemplateObjectTests: XCTestCase {
+    func testFieldsAreFoundReplacedAndRemoved() {
+        var object = TemplateObject([("title", "A"), ("url", "a.html"), ("title", "B")])
+        XCTAssertEqual(object.count, 2)
+        XCTAssertEqual(object["title"]?.text, "B")
+        XCTAssertNil(object["Title"])
+        object["url"] = nil
+        object["count"] = 3
+        XCTAssertEqual(object.count, 2)
+        XCTAssertNil(object["url"])
+        XCTAssertEqual(object["count"]?.text, "3")
+        // Many fields, each found under its own name only.
+        let names = (0..<200).map { "field_\($0)" }
+        let big = TemplateObject(names.map { ($0, TemplateValue.string($0)) })
+        for name in names { XCTAssertEqual(big[name]?.text, name) }
+        let library = try! MustacheLibrary(sources: [:])
+        XCTAssertEqual(try library.render(template: "{{a.b}} {{#a}}{{b}}{{/a}}", ["a": ["b": "x"]]), "x x")
     }
 }

@@ -17,17 +17,17 @@ struct PageData {
     }
 
     /// Fields every page has; `file` is where the page is written.
-    func base(file: String, title: String?, route: String, description: String? = nil) -> [String: TemplateValue] {
+    func base(file: String, title: String?, route: String, description: String? = nil) -> TemplateObject {
         let root = Route.root(fromFile: file)
-        return [
-            "root": .string(root),
-            "site_title": .string(site.content.title),
-            "page_title": title.map { .string($0 + " · " + site.content.title) } ?? .string(site.content.title),
-            "heading": .text(title),
-            "description": .string(description ?? site.content.description),
-            "canonical": .string(Route.absolute(route, base: site.baseURL)),
-            "feed": .string(Route.feed),
-        ]
+        var data = TemplateObject()
+        data["root"] = .string(root)
+        data["site_title"] = .string(site.content.title)
+        data["page_title"] = .string(title.map { $0 + " · " + site.content.title } ?? site.content.title)
+        data["heading"] = .text(title)
+        data["description"] = .string(description ?? site.content.description)
+        data["canonical"] = .string(Route.absolute(route, base: site.baseURL))
+        data["feed"] = .string(Route.feed)
+        return data
     }
 
     func paperCard(_ id: Int, root: String) -> TemplateValue {

@@ -20,12 +20,14 @@ struct MustacheParser {
     /// "b" inside it.
     struct Name {
         let text: String
-        /// Empty for ".".
-        let parts: [String]
+        /// Each part with its hash, as `TemplateObject` finds fields; empty for ".".
+        let parts: [(name: String, hash: UInt64)]
 
         init(_ text: String) {
             self.text = text
-            parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map {
+                (String($0), TemplateObject.hash(String($0)))
+            }
         }
     }
 

@@ -137,9 +137,9 @@ public final class MustacheLibrary: @unchecked Sendable {
     private func lookup(_ name: MustacheParser.Name, _ stack: [TemplateValue]) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
         for frame in stack.reversed() {
-            guard var value = frame[first] else { continue }
+            guard var value = frame[first.name, first.hash] else { continue }
             for part in name.parts.dropFirst() {
-                guard let next = value[part] else { return nil }
+                guard let next = value[part.name, part.hash] else { return nil }
                 value = next
             }
             return value

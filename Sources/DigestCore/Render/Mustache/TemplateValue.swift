@@ -7,7 +7,7 @@ public enum TemplateValue: Sendable {
     case double(Double)
     case string(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// Mustache's falsey values: false, null and the empty list.
     var isFalsey: Bool {
@@ -35,9 +35,12 @@ public enum TemplateValue: Sendable {
     /// A field of an object; on a list, a numeric key picks an item, so
     /// `{{#papers.0}}…{{/papers.0}}` renders only when the list has one
     /// (an extension to the spec, as in mustache.js).
-    subscript(key: String) -> TemplateValue? {
+    subscript(key: String) -> TemplateValue? { self[key, TemplateObject.hash(key)] }
+
+    /// The same, with the key's hash already known.
+    subscript(key: String, hash: UInt64) -> TemplateValue? {
         switch self {
-        case .object(let fields): return fields[key]
+        case .object(let fields): return fields[key, hash]
         case .list(let items):
             guard let index = Int(key), items.indices.contains(index) else { return nil }
             return items[index]
@@ -53,7 +56,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+        self = .object(TemplateObject(elements.map { ($0.0, $0.1) }))
     }
 }
 
