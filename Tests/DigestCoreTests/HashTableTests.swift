@@ -19,6 +19,15 @@ final class KeyTableTests: XCTestCase {
             }
         }
         XCTAssertEqual(table.count, expected.count)
+        // Keys by id, each counted as often as it was inserted.
+        var counts: [UInt64: Int32] = [:]
+        for key in keys { counts[key, default: 0] += 1 }
+        let (byId, insertCounts) = table.keysAndCounts()
+        XCTAssertEqual(byId.count, expected.count)
+        for (id, key) in byId.enumerated() {
+            XCTAssertEqual(expected[key], Int32(id))
+            XCTAssertEqual(insertCounts[id], counts[key])
+        }
         XCTAssertEqual(table.insert(0).id, expected[0] ?? Int32(expected.count))
     }
 }

@@ -67,16 +67,17 @@ public struct TFIDF: Sendable {
             return merged
         }
         // 2. Feature ids and document frequencies, in one serial pass.
+        // Each bag holds a key once, so the table's insert counts are the
+        // document frequencies.
         var featureIds = KeyTable(capacity: papers * 16)
-        var keys: [UInt64] = []
-        var df: [Int32] = []
-        let ids: [[Int32]] = bags.map { bag in
-            bag.map { item in
-                let (id, inserted) = featureIds.insert(item.key)
-                if inserted { keys.append(item.key); df.append(1) } else { df[Int(id)] += 1 }
-                return id
-            }
+        var ids: [[Int32]] = []
+        ids.reserveCapacity(papers)
+        for bag in bags {
+            var row = [Int32](repeating: 0, count: bag.count)
+            for i in bag.indices { row[i] = featureIds.insert(bag[i].key).id }
+            ids.append(row)
         }
+        let (keys, df) = featureIds.keysAndCounts()
         // 3. Weights, in parallel.
         let minDF = max(2, papers / 5000)
         let maxDF = papers < 20 ? papers : max(minDF, papers / 2)
