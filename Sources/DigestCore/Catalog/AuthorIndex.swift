@@ -33,11 +33,11 @@ public struct AuthorIndex: Sendable {
         // Credits → tally, in first-seen order; renumbered by key below.
         var creditTallies: [[Int]] = []
         creditTallies.reserveCapacity(papers.count)
-        for paper in papers {
+        let creditKeys = ParallelMap.map(papers, minimumBatch: 2048) { $0.credits.map { PersonName.key($0.name) } }
+        for (index, paper) in papers.enumerated() {
             var found: [Int] = []
             found.reserveCapacity(paper.credits.count)
-            for credit in paper.credits {
-                let key = PersonName.key(credit.name)
+            for (credit, key) in zip(paper.credits, creditKeys[index]) {
                 guard !key.isEmpty else { continue }
                 let t: Int
                 if let known = tallyOfKey[key] { t = known } else {

@@ -12,9 +12,10 @@ public struct Catalog: Sendable {
         var byKey: [String: Int] = [:]
         papers.reserveCapacity(entries.count)
         byKey.reserveCapacity(entries.count)
+        let keys = ParallelMap.map(entries, minimumBatch: 2048) { Text.key($0.title) }
         for index in Catalog.sourceOrder(entries) {
             let entry = entries[index]
-            let key = Text.key(entry.title)
+            let key = keys[index]
             if let known = byKey[key] {
                 papers[known].merge(entry)
             } else {
