@@ -45,4 +45,26 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(HTML.escape("&"), "&amp;")
         XCTAssertEqual(HTML.escape(""), "")
     }
+
+    func testArxivQueryValueIsPercentEncoded() {
+        XCTAssertEqual(Route.queryValue("Grokking: a μ-test (2024)?"), "Grokking%3A+a+%CE%BC-test+%282024%29%3F")
+        XCTAssertEqual(Route.queryValue("a_b.c~d"), "a_b.c~d")
+        XCTAssertEqual(Route.arxivSearch(title: "x&y"), "https://arxiv.org/search/?searchtype=title&query=x%26y")
+    }
+
+    /// Page descriptions: the first 200 characters, cut by bytes when the
+    /// text is ASCII, the same as cutting by characters.
+    func testDescriptionPrefixAgreesWithCharacterPrefix() {
+        let pieces = ["a", " ", "é", "e\u{301}", "\u{301}", "\r\n", "🙂", "."]
+        var rng = SplitMix64(seed: 43)
+        for _ in 0..<2000 {
+            let text = (0..<Int(rng.next() % 40)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            for count in [0, 1, 5, 20] {
+                XCTAssertEqual(PageData.prefix(text, characters: count), String(text.prefix(count)), text.debugDescription)
+            }
+        }
+        let long = String(repeating: "word ", count: 100)
+        XCTAssertEqual(PageData.prefix(long, characters: 200), String(long.prefix(200)))
+        XCTAssertEqual(PageData.prefix(long + "\u{301}", characters: 500), long + "\u{301}")
+    }
 }

@@ -45,14 +45,14 @@ public enum Route {
     /// Percent-encoding for a query value: unreserved ASCII kept, space as
     /// "+", every other byte as %XX.
     static func queryValue(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
+        func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x37 + nibble }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.append(byte)
             case 0x20: out.append(0x2B)
-            default: out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: out.append(0x25); out.append(hex(byte >> 4)); out.append(hex(byte & 15))
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -75,7 +75,7 @@ struct PageData {
     func paper(_ id: Int, file: String) -> TemplateValue {
         let paper = site.catalog.papers[id]
         var data = base(file: file, title: paper.title, route: site.paperRoute(id),
-                        description: String(paper.abstract.prefix(200)))
+                        description: PageData.prefix(paper.abstract, characters: 200))
         let root = data["root"]!.text
         data["title"] = .string(paper.title)
         let credits = Array(zip(paper.credits, site.creditPeople[id]))
@@ -200,6 +200,15 @@ struct PageData {
         var data = base(file: file, title: title, route: route)
         data["body_html"] = .text(html)
         return .object(data)
+    }
+
+    /// The first `count` characters of a text. In ASCII text each byte is a
+    /// character (unless a combining mark follows, hence one byte more is
+    /// looked at), so most abstracts are cut without walking characters.
+    static func prefix(_ text: String, characters count: Int) -> String {
+        let bytes = text.utf8
+        if bytes.prefix(count + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return String(text.utf8.prefix(count))! }
+        return String(text.prefix(count))
     }
 
     private func lastName(_ name: String) -> String { String(name.split(separator: " ").last ?? Substring(name)) }
