@@ -54,7 +54,10 @@ struct BuildState {
     func matches(output: String) -> Bool {
         let present = OutputFolder.existingFiles(output)
         guard present.count == files.count else { return false }
-        return files.allSatisfy { path, stamp in BuildState.stamp(output + "/" + path) == stamp }
+        let unchanged = ParallelMap.map(Array(files), minimumBatch: 1024) { path, stamp in
+            present.contains(path) && BuildState.stamp(output + "/" + path) == stamp
+        }
+        return !unchanged.contains(false)
     }
 
     /// The state the last build saved, when its fingerprint is
@@ -100,13 +103,27 @@ struct BuildState {
         return value
     }
 
+    /// Writes the state: the fingerprint, the warnings, then a line per
+    /// output file with its size and modification time (read on every core).
     static func save(fingerprint: UInt64, warnings: [Diagnostic], output: String, files: [String]) {
-        var text = "fingerprint \(String(fingerprint, radix: 16))\n"
-        for warning in warnings { text += "warning \(warning.description.replacingOccurrences(of: "\n", with: " "))\n" }
-        for file in files.sorted() {
-            guard let stamp = stamp(output + "/" + file) else { return }
-            text += "file \(stamp.size) \(stamp.modified) \(file)\n"
+        let sorted = files.sorted()
+        let stamps = ParallelMap.map(sorted, minimumBatch: 1024) { stamp(output + "/" + $0) }
+        var out = Array("fingerprint \(String(fingerprint, radix: 16))\n".utf8)
+        for warning in warnings {
+            out += "warning ".utf8
+            out += warning.description.utf8.map { $0 == 0x0A ? 0x20 : $0 }
+            out.append(0x0A)
         }
-        _ = FileBytes.write(path(forOutput: output), Array(text.utf8))
+        for (file, stamp) in zip(sorted, stamps) {
+            guard let stamp else { return }
+            out += "file ".utf8
+            out += String(stamp.size).utf8
+            out.append(0x20)
+            out += String(stamp.modified).utf8
+            out.append(0x20)
+            out += file.utf8
+            out.append(0x0A)
+        }
+        _ = FileBytes.write(path(forOutput: output), out)
     }
 }
