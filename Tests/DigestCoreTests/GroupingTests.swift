@@ -124,6 +124,41 @@ final class GroupingTests: XCTestCase {
         XCTAssertEqual(Slug.unique([("a", "1"), ("a", "0"), ("a-2", "x")]), ["a-3", "a", "a-2"])
     }
 
+    /// Labels pick from the best-scored few first and fall back to the
+    /// whole ranking when those overlap too much: both give the labels a
+    /// full sort gives.
+    func testClusterLabelsMatchAFullRanking() {
+        func reference(_ centroid: [Float], _ mean: [Float], _ names: [String]) -> [String] {
+            var scored: [(feature: Int, score: Float)] = []
+            for f in centroid.indices where centroid[f] > 0 {
+                let phrase: Float = names[f].contains(" ") ? 1.5 : 1
+                scored.append((f, phrase * centroid[f] * centroid[f] / (mean[f] + 1e-6)))
+            }
+            scored.sort { ($1.score, names[$0.feature]) < ($0.score, names[$1.feature]) }
+            var chosen: [String] = []
+            for (feature, _) in scored where chosen.count < 3 {
+                let words = Set(names[feature].split(separator: " "))
+                if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
+                chosen.append(names[feature])
+            }
+            return chosen
+        }
+        // Fifty strong phrases that all share "grokking", then weaker words.
+        let names = (0..<50).map { "grokking w\($0)" } + (0..<30).map { "word\($0)" }
+        let centroid = (0..<80).map { $0 < 50 ? Float(1) : Float(80 - $0) / 100 }
+        let mean = [Float](repeating: 0.5, count: 80)
+        XCTAssertEqual(ThemeDiscovery.label(centroid, mean: mean, names: names), reference(centroid, mean, names))
+        XCTAssertEqual(ThemeDiscovery.label(centroid, mean: mean, names: names).count, 3)
+        var rng = SplitMix64(seed: 47)
+        for _ in 0..<200 {
+            let count = Int(rng.next() % 60)
+            let names = (0..<count).map { _ in ["a", "b", "c b", "a d", "e", "f g"][Int(rng.next() % 6)] + String(rng.next() % 5) }
+            let centroid = (0..<count).map { _ in Float(rng.next() % 4) / 4 }
+            let mean = (0..<count).map { _ in Float(rng.next() % 3 + 1) / 4 }
+            XCTAssertEqual(ThemeDiscovery.label(centroid, mean: mean, names: names), reference(centroid, mean, names))
+        }
+    }
+
     /// The one-pass pick of a vector's strongest terms is the head of the
     /// vector sorted heaviest first, ties by feature.
     func testStrongestTermsAreTheHeadOfTheSortedVector() {

@@ -117,7 +117,7 @@ public enum ThemeDiscovery {
             return out
         }
         var centroids = [dense(vectors[Int(random.next() % UInt64(vectors.count))])]
-        var distance = vectors.map { max(0, 1 - dot($0, centroids[0])) }
+        var distance = ParallelMap.map(vectors, minimumBatch: 512) { max(0, 1 - dot($0, centroids[0])) }
         while centroids.count < k {
             let total = distance.reduce(0) { $0 + Double($1 * $1) }
             var target = Double(random.next() % 1_000_000_007) / 1_000_000_007 * total
@@ -127,14 +127,24 @@ public enum ThemeDiscovery {
                 if target <= 0 { chosen = i; break }
             }
             centroids.append(dense(vectors[chosen]))
-            for i in vectors.indices { distance[i] = min(distance[i], max(0, 1 - dot(vectors[i], centroids.last!))) }
+            let newest = centroids[centroids.count - 1], previous = distance
+            distance = ParallelMap.map(Array(vectors.indices), minimumBatch: 512) { i in
+                min(previous[i], max(0, 1 - dot(vectors[i], newest)))
+            }
         }
         return centroids
     }
 
     private static func recompute(_ vectors: [[(Int, Float)]], _ assignment: [Int], k: Int, dimension: Int) -> [[Float]] {
-        var sums = [[Float]](repeating: [Float](repeating: 0, count: dimension), count: k)
-        for (i, vector) in vectors.enumerated() { for (f, w) in vector { sums[assignment[i]][f] += w } }
+        // One flat array of k rows, summed in paper order.
+        var flat = [Float](repeating: 0, count: k * dimension)
+        flat.withUnsafeMutableBufferPointer { sums in
+            for (i, vector) in vectors.enumerated() {
+                let row = assignment[i] * dimension
+                for (f, w) in vector { sums[row + f] += w }
+            }
+        }
+        let sums = (0..<k).map { Array(flat[$0 * dimension..<($0 + 1) * dimension]) }
         return sums.map { sum in
             let norm = sum.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
             return norm > 0 ? sum.map { $0 / norm } : sum
@@ -145,19 +155,37 @@ public enum ThemeDiscovery {
     /// concentrated the term is there (cluster weight over corpus mean);
     /// two-word phrases, easier to read, count 1.5 times. A word already
     /// inside a chosen phrase is skipped.
-    private static func label(_ centroid: [Float], mean: [Float], names: [String]) -> [String] {
+    static func label(_ centroid: [Float], mean: [Float], names: [String]) -> [String] {
         var scored: [(feature: Int, score: Float)] = []
         for f in centroid.indices where centroid[f] > 0 {
             let phrase: Float = names[f].containsByte(0x20) ? 1.5 : 1
             scored.append((f, phrase * centroid[f] * centroid[f] / (mean[f] + 1e-6)))
         }
-        scored.sort { ($1.score, names[$0.feature]) < ($0.score, names[$1.feature]) }
-        var chosen: [String] = []
-        for (feature, _) in scored where chosen.count < 3 {
-            let words = Set(names[feature].split(separator: " "))
-            if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
-            chosen.append(names[feature])
+        // Highest score first, ties by name.
+        func before(_ a: (feature: Int, score: Float), _ b: (feature: Int, score: Float)) -> Bool {
+            a.score != b.score ? a.score > b.score : names[a.feature] < names[b.feature]
         }
-        return chosen
+        func choose(_ ranked: [(feature: Int, score: Float)]) -> [String] {
+            var chosen: [String] = []
+            for (feature, _) in ranked where chosen.count < 3 {
+                let words = Set(names[feature].split(separator: " "))
+                if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
+                chosen.append(names[feature])
+            }
+            return chosen
+        }
+        // The three nearly always come from the first few: rank those in one
+        // pass, and sort everything only when they do not suffice.
+        let head = 32
+        var top: [(feature: Int, score: Float)] = []
+        for candidate in scored where top.count < head || before(candidate, top[top.count - 1]) {
+            var i = top.count
+            while i > 0, before(candidate, top[i - 1]) { i -= 1 }
+            top.insert(candidate, at: i)
+            if top.count > head { top.removeLast() }
+        }
+        let chosen = choose(top)
+        if chosen.count == 3 || scored.count <= head { return chosen }
+        return choose(scored.sorted(by: before))
     }
 }
