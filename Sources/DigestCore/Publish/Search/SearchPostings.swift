@@ -63,8 +63,13 @@ struct SearchPostings {
         var rank = [Int](repeating: 0, count: words.count)
         for (position, word) in order.enumerated() { rank[word] = position }
         terms = order.map { words[$0] }
-        let listOf: [[Int32]] = batches.indices.map { b in
-            zip(batches[b].entries, batches[b].levels).map { Int32(rank[Int(maps[b][Int($0.0)])] * 3 + Int($0.1)) }
+        // Each entry's list: the word's rank × 3 + its level.
+        let listOf: [[Int32]] = ParallelMap.map(Array(batches.indices)) { b -> [Int32] in
+            let batch = batches[b], map = maps[b]
+            return batch.entries.indices.map { k -> Int32 in
+                let word = Int(map[Int(batch.entries[k])])
+                return Int32(rank[word] * 3 + Int(batch.levels[k]))
+            }
         }
         var starts = [Int](repeating: 0, count: words.count * 3 + 1)
         for lists in listOf { for list in lists { starts[Int(list) + 1] += 1 } }
