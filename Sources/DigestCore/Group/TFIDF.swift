@@ -87,13 +87,18 @@ public struct TFIDF: Sendable {
             let d = Int(df)
             return d >= minDF && d <= maxDF ? Float(logN - log(Double(d + 1)) + 1) : 0
         }
+        // Counts are sums of whole weights (1 or 2), so 1 + log(count) comes
+        // from a table for all but rare counts; the same floats either way.
+        let logTable = (0..<64).map { 1 + log(Float($0)) }
         vectors = ParallelMap.map(Array(0..<papers), minimumBatch: 256) { paper in
             var entries: [Entry] = []
             entries.reserveCapacity(bags[paper].count)
             for (item, feature) in zip(bags[paper], ids[paper]) {
                 let idf = idf[Int(feature)]
                 guard idf > 0 else { continue }
-                entries.append(Entry(feature: feature, weight: (1 + log(item.count)) * idf))
+                let whole = Int(item.count)
+                let tf = whole < 64 && Float(whole) == item.count ? logTable[whole] : 1 + log(item.count)
+                entries.append(Entry(feature: feature, weight: tf * idf))
             }
             entries.sort { $0.feature < $1.feature }
             let norm = entries.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()

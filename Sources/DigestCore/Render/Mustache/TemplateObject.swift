@@ -47,7 +47,11 @@ public struct TemplateObject: Sendable {
     }
 
     private func index(_ name: String, _ hash: UInt64) -> Int? {
-        for i in fields.indices where fields[i].hash == hash && fields[i].name == name { return i }
-        return nil
+        // Through the buffer, comparing hashes reads one word of a field
+        // instead of copying the field (and retaining its name and value).
+        fields.withUnsafeBufferPointer { fields in
+            for i in fields.indices where fields[i].hash == hash && fields[i].name == name { return i }
+            return nil
+        }
     }
 }
