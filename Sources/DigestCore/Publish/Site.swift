@@ -10,7 +10,7 @@ public struct Site: Sendable {
     public var paperSlugs: [String]
     public var authorSlugs: [String]
     /// Per paper: for each credit, its index in `catalog.authors.people`.
-    public var creditPeople: [[Int]]
+    public var creditPeople: [[Int]] { catalog.authors.paperPeople }
     /// Paper ids, newest first (undated last).
     public var newestFirst: [Int]
     /// Paper id → position in `newestFirst`.
@@ -24,7 +24,6 @@ public struct Site: Sendable {
         let papers = catalog.papers
         paperSlugs = Slug.unique(ParallelMap.map(papers, minimumBatch: 1024) { (Slug.make($0.title), $0.titleKey) })
         authorSlugs = Slug.unique(ParallelMap.map(catalog.authors.people, minimumBatch: 1024) { (Slug.make($0.name), $0.key) })
-        creditPeople = catalog.authors.paperPeople
         newestFirst = papers.indices.sorted { a, b in
             switch (papers[a].date, papers[b].date) {
             case let (x?, y?) where x != y: return x > y
