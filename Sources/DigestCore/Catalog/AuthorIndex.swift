@@ -33,11 +33,15 @@ public struct AuthorIndex: Sendable {
         // Credits → tally, in first-seen order; renumbered by key below.
         var creditTallies: [[Int]] = []
         creditTallies.reserveCapacity(papers.count)
-        let creditKeys = ParallelMap.map(papers, minimumBatch: 2048) { $0.credits.map { PersonName.key($0.name) } }
-        for (index, paper) in papers.enumerated() {
+        // Papers by index throughout: a `Paper` copied is a dozen retains.
+        let creditKeys = ParallelMap.map(Array(papers.indices), minimumBatch: 2048) { p in
+            papers[p].credits.map { PersonName.key($0.name) }
+        }
+        for index in papers.indices {
+            let credits = papers[index].credits, id = papers[index].id
             var found: [Int] = []
-            found.reserveCapacity(paper.credits.count)
-            for (credit, key) in zip(paper.credits, creditKeys[index]) {
+            found.reserveCapacity(credits.count)
+            for (credit, key) in zip(credits, creditKeys[index]) {
                 guard !key.isEmpty else { continue }
                 let t: Int
                 if let known = tallyOfKey[key] { t = known } else {
@@ -50,8 +54,8 @@ public struct AuthorIndex: Sendable {
                 } else {
                     tallies[t].otherSpellings[credit.name, default: 0] += 1
                 }
-                if tallies[t].papers.last != paper.id { tallies[t].papers.append(paper.id) }
-                if credit.inferred { tallies[t].inferred.insert(paper.id) }
+                if tallies[t].papers.last != id { tallies[t].papers.append(id) }
+                if credit.inferred { tallies[t].inferred.insert(id) }
                 found.append(t)
             }
             creditTallies.append(found)

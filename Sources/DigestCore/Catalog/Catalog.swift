@@ -12,7 +12,8 @@ public struct Catalog: Sendable {
         var byKey: [String: Int] = [:]
         papers.reserveCapacity(entries.count)
         byKey.reserveCapacity(entries.count)
-        let keys = ParallelMap.map(entries, minimumBatch: 2048) { Text.key($0.title) }
+        // By index: mapping the entries themselves would copy each one.
+        let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Text.key(entries[$0].title) }
         for index in Catalog.sourceOrder(entries) {
             let entry = entries[index]
             let key = keys[index]

@@ -22,8 +22,9 @@ public struct Site: Sendable {
         self.content = content
         self.baseURL = baseURL
         let papers = catalog.papers
-        paperSlugs = Slug.unique(ParallelMap.map(papers, minimumBatch: 1024) { (Slug.make($0.title), $0.titleKey) })
-        authorSlugs = Slug.unique(ParallelMap.map(catalog.authors.people, minimumBatch: 1024) { (Slug.make($0.name), $0.key) })
+        let people = catalog.authors.people
+        paperSlugs = Slug.unique(ParallelMap.map(Array(papers.indices), minimumBatch: 1024) { (Slug.make(papers[$0].title), papers[$0].titleKey) })
+        authorSlugs = Slug.unique(ParallelMap.map(Array(people.indices), minimumBatch: 1024) { (Slug.make(people[$0].name), people[$0].key) })
         newestFirst = papers.indices.sorted { a, b in
             switch (papers[a].date, papers[b].date) {
             case let (x?, y?) where x != y: return x > y
