@@ -94,6 +94,28 @@ final class GroupingTests: XCTestCase {
         XCTAssertEqual(Grouping(catalog: Self.seeds, curated: Self.content.themes).related, related)
     }
 
+    /// The inverted index against comparing every pair: on the seeds no
+    /// posting list is cut, so both see the same shared strong terms and
+    /// sum them in the same order (the paper's heaviest term first).
+    func testRelatedPapersMatchEveryPairCompared() {
+        let terms = Terms(papers: Self.seeds.papers)
+        let tfidf = TFIDF(terms: terms, papers: Self.seeds.papers.count, includeAuthors: true)
+        let strong = tfidf.vectors.map(RelatedPapers.strongest)
+        let expected = strong.indices.map { p -> [Int] in
+            let scored = strong.indices.compactMap { q -> (paper: Int, score: Float)? in
+                guard q != p else { return nil }
+                var score: Float = 0
+                for entry in strong[p] {
+                    if let other = strong[q].first(where: { $0.feature == entry.feature }) { score += entry.weight * other.weight }
+                }
+                return score > 0 ? (q, score) : nil
+            }
+            return scored.sorted { ($1.score, $0.paper) < ($0.score, $1.paper) }.prefix(RelatedPapers.count).map(\.paper)
+        }
+        XCTAssertEqual(RelatedPapers.compute(tfidf), expected)
+        XCTAssertGreaterThan(expected.filter { $0.count == RelatedPapers.count }.count, 100)
+    }
+
     func testRelatedNeverUsesAMissingTermAndTiesBreakById() {
         // Three identical papers: each relates to the other two, lower id first.
         let entries = (0..<3).map { i in

@@ -18,28 +18,69 @@ public enum RelatedPapers {
         let batches = stride(from: 0, to: n, by: 512).map { $0..<min(n, $0 + 512) }
         return ParallelMap.map(batches) { batch -> [[Int]] in
             var scores = [Float](repeating: 0, count: n)
-            var touched: [Int32] = []
+            // A paper meets at most strongestTerms × maxPostings others.
+            var touched = [Int32](repeating: 0, count: strongestTerms * maxPostings)
             return batch.map { paper -> [Int] in
-                for entry in strong[paper] {
-                    for posting in index.list(entry.feature) where posting.paper != Int32(paper) {
-                        if scores[Int(posting.paper)] == 0 { touched.append(posting.paper) }
-                        scores[Int(posting.paper)] += entry.weight * posting.weight
+                let me = Int32(paper)
+                var met = 0
+                // Same sums in the same order as indexing the arrays; the
+                // buffers drop the bounds checks, and each paper met is
+                // written at the end of `touched` but kept (counted) only
+                // the first time, without a branch.
+                scores.withUnsafeMutableBufferPointer { scores in
+                    touched.withUnsafeMutableBufferPointer { touched in
+                        for entry in strong[paper] {
+                            index.withList(entry.feature) { list in
+                                for posting in list where posting.paper != me {
+                                    let other = Int(posting.paper)
+                                    touched[met] = posting.paper
+                                    met &+= scores[other] == 0 ? 1 : 0
+                                    scores[other] += entry.weight * posting.weight
+                                }
+                            }
+                        }
                     }
                 }
-                var best: [(paper: Int32, score: Float)] = []
-                for candidate in touched {
-                    let score = scores[Int(candidate)]
-                    scores[Int(candidate)] = 0
-                    if best.count < count || (score, -candidate) > (best[best.count - 1].score, -best[best.count - 1].paper) {
-                        best.append((candidate, score))
-                        best.sort { ($1.score, $0.paper) < ($0.score, $1.paper) }
-                        if best.count > count { best.removeLast() }
-                    }
-                }
-                touched.removeAll(keepingCapacity: true)
-                return best.map { Int($0.paper) }
+                return best(of: touched[..<met], scores: &scores)
             }
         }.flatMap { $0 }
+    }
+
+    /// The `count` best-scoring of the papers met (ties by paper id); resets
+    /// their scores for the next paper.
+    private static func best(of touched: ArraySlice<Int32>, scores: inout [Float]) -> [Int] {
+        var best: [(paper: Int32, score: Float)] = []
+        best.reserveCapacity(count + 1)
+        for candidate in touched {
+            let score = scores[Int(candidate)]
+            scores[Int(candidate)] = 0
+            if best.count < count || (score, -candidate) > (best[best.count - 1].score, -best[best.count - 1].paper) {
+                var i = best.count
+                while i > 0, (score, -candidate) > (best[i - 1].score, -best[i - 1].paper) { i -= 1 }
+                best.insert((candidate, score), at: i)
+                if best.count > count { best.removeLast() }
+            }
+        }
+        return best.map { Int($0.paper) }
+    }
+
+    /// The `count` best-scoring of the touched papers (ties by paper id);
+    /// resets their scores and empties `touched` for the next paper.
+    private static func best(of touched: inout [Int32], scores: inout [Float]) -> [Int] {
+        var best: [(paper: Int32, score: Float)] = []
+        best.reserveCapacity(count + 1)
+        for candidate in touched {
+            let score = scores[Int(candidate)]
+            scores[Int(candidate)] = 0
+            if best.count < count || (score, -candidate) > (best[best.count - 1].score, -best[best.count - 1].paper) {
+                var i = best.count
+                while i > 0, (score, -candidate) > (best[i - 1].score, -best[i - 1].paper) { i -= 1 }
+                best.insert((candidate, score), at: i)
+                if best.count > count { best.removeLast() }
+            }
+        }
+        touched.removeAll(keepingCapacity: true)
+        return best.map { Int($0.paper) }
     }
 
     /// A vector's `strongestTerms` heaviest entries, heaviest first (ties
@@ -88,8 +129,10 @@ public enum RelatedPapers {
             }
         }
 
-        func list(_ feature: Int32) -> ArraySlice<(paper: Int32, weight: Float)> {
-            postings[start[Int(feature)]..<start[Int(feature)] + length[Int(feature)]]
+        /// A feature's posting list, lent as a buffer.
+        func withList<R>(_ feature: Int32, _ body: (UnsafeBufferPointer<(paper: Int32, weight: Float)>) -> R) -> R {
+            let from = start[Int(feature)], to = from + length[Int(feature)]
+            return postings.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from..<to])) }
         }
     }
 }
