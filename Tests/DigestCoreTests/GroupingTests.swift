@@ -193,6 +193,23 @@ final class GroupingTests: XCTestCase {
         }
     }
 
+    /// Merging two sorted runs gives what sorting all (key, weight) items
+    /// and summing equal keys gives, on runs with many repeats and overlaps.
+    func testBagMergeMatchesSortingEveryItem() {
+        var rng = SplitMix64(seed: 31)
+        for (sizeA, sizeB) in [(0, 0), (0, 5), (4, 0), (10, 300), (40, 40), (200, 3)] {
+            let a = (0..<sizeA).map { _ in rng.next() % 50 }, b = (0..<sizeB).map { _ in rng.next() % 50 }
+            let items = a.map { ($0, Float(2)) } + b.map { ($0, Float(1)) }
+            var expected: [(key: UInt64, count: Float)] = []
+            for item in items.sorted(by: { $0.0 < $1.0 }) {
+                if expected.last?.key == item.0 { expected[expected.count - 1].count += item.1 } else { expected.append(item) }
+            }
+            let merged = TFIDF.merge(sorted: a.sorted(), weight: 2, with: b.sorted(), weight: 1)
+            XCTAssertEqual(merged.map(\.key), expected.map(\.key), "\(sizeA) + \(sizeB)")
+            XCTAssertEqual(merged.map(\.count), expected.map(\.count), "\(sizeA) + \(sizeB)")
+        }
+    }
+
     /// Numbering each group of equal bases on its own gives what one pass
     /// over every item in (base, key) order gives, on colliding mixes.
     func testUniqueSlugsAgreeWithOneOrderedPass() {

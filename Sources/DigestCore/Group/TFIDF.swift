@@ -40,31 +40,29 @@ public struct TFIDF: Sendable {
         let stop = terms.words.map { StopWords.all.contains($0) || $0.count < 2 || $0.allSatisfy(\.isNumber) }
         let nameWord = terms.words.map { $0.count > 2 }  // "@" and at least two letters
         // 1. Bags, in parallel: sorted (key, count) runs.
+        // Title keys count 2 each, abstract and author keys 1: each group is
+        // sorted as plain integers, then the two runs are merged.
         let bags: [[(key: UInt64, count: Float)]] = ParallelMap.map(Array(0..<papers), minimumBatch: 256) { paper in
-            var items: [(key: UInt64, count: Float)] = []
-            items.reserveCapacity(2 * (terms.title[paper].count + terms.abstract[paper].count))
-            func add(_ tokens: [Int32], weight: Float) {
+            var title: [UInt64] = [], rest: [UInt64] = []
+            title.reserveCapacity(2 * terms.title[paper].count)
+            rest.reserveCapacity(2 * terms.abstract[paper].count + terms.authors[paper].count)
+            func add(_ tokens: [Int32], to keys: inout [UInt64]) {
                 var previous: Int32 = -1
                 for word in tokens {
                     if stop[Int(word)] { previous = -1; continue }
-                    items.append((UInt64(word) << 32 | TFIDF.unigramMark, weight))
-                    if previous >= 0 { items.append((UInt64(previous) << 32 | UInt64(word), weight)) }
+                    keys.append(UInt64(word) << 32 | TFIDF.unigramMark)
+                    if previous >= 0 { keys.append(UInt64(previous) << 32 | UInt64(word)) }
                     previous = word
                 }
             }
-            add(terms.title[paper], weight: 2)
-            add(terms.abstract[paper], weight: 1)
+            add(terms.title[paper], to: &title)
+            add(terms.abstract[paper], to: &rest)
             if includeAuthors {
                 for word in terms.authors[paper] where nameWord[Int(word)] {
-                    items.append((UInt64(word) << 32 | TFIDF.authorMark, 1))
+                    rest.append(UInt64(word) << 32 | TFIDF.authorMark)
                 }
             }
-            items.sort { $0.key < $1.key }
-            var merged: [(key: UInt64, count: Float)] = []
-            for item in items {
-                if merged.last?.key == item.key { merged[merged.count - 1].count += item.count } else { merged.append(item) }
-            }
-            return merged
+            return TFIDF.merge(sorted: title.sorted(), weight: 2, with: rest.sorted(), weight: 1)
         }
         // 2. Feature ids and document frequencies, in one serial pass.
         // Each bag holds a key once, so the table's insert counts are the
@@ -107,6 +105,23 @@ public struct TFIDF: Sendable {
         }
         featureKeys = keys
         documentFrequency = df
+    }
+
+    /// Two sorted runs of keys as one sorted run of distinct keys, each
+    /// with its weighted count (the counts are small whole numbers, exact
+    /// in a Float whatever the order they are added in).
+    static func merge(sorted a: [UInt64], weight wa: Float, with b: [UInt64], weight wb: Float) -> [(key: UInt64, count: Float)] {
+        var merged: [(key: UInt64, count: Float)] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let key = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
+            var count: Float = 0
+            while i < a.count, a[i] == key { count += wa; i += 1 }
+            while j < b.count, b[j] == key { count += wb; j += 1 }
+            merged.append((key, count))
+        }
+        return merged
     }
 
     /// The same vectors over the text only (author features dropped, renormalised).
