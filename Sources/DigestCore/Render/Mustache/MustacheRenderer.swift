@@ -136,15 +136,19 @@ public final class MustacheLibrary: @unchecked Sendable {
 
     private func lookup(_ name: MustacheParser.Name, _ stack: [TemplateValue]) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
-        for frame in stack.reversed() {
-            guard var value = frame[first.name, first.hash] else { continue }
-            for part in name.parts.dropFirst() {
-                guard let next = value[part.name, part.hash] else { return nil }
-                value = next
+        // Frames are read in place, innermost first, without copying each.
+        let found = stack.withUnsafeBufferPointer { frames -> TemplateValue? in
+            for i in frames.indices.reversed() {
+                if let value = frames[i][first.name, first.hash] { return value }
             }
-            return value
+            return nil
         }
-        return nil
+        guard var value = found else { return nil }
+        for part in name.parts.dropFirst() {
+            guard let next = value[part.name, part.hash] else { return nil }
+            value = next
+        }
+        return value
     }
 
     // MARK: Indentation
