@@ -193,6 +193,25 @@ final class GroupingTests: XCTestCase {
         }
     }
 
+    /// The eight-lane nearest centroid is the first best of the dot products
+    /// summed one centroid at a time, for every k up to two full groups and
+    /// a partial one, with ties (repeated centroids) included.
+    func testNearestCentroidMatchesOneDotProductAtATime() {
+        var rng = SplitMix64(seed: 37)
+        let dimension = 40
+        for k in 1...19 {
+            var centroids = (0..<k).map { _ in (0..<dimension).map { _ in rng.next() % 3 == 0 ? Float(rng.next() % 1000) / 997 : 0 } }
+            if k > 2 { centroids[k - 1] = centroids[1] }
+            let byFeature = ThemeDiscovery.FeatureMajor(centroids, dimension: dimension)
+            for _ in 0..<50 {
+                let vector = (0..<dimension).filter { _ in rng.next() % 4 == 0 }.map { ($0, Float(rng.next() % 1000) / 991) }
+                let sims = centroids.map { c in vector.reduce(Float(0)) { $0 + $1.1 * c[$1.0] } }
+                let expected = sims.indices.first { sims[$0] == sims.max()! }!
+                XCTAssertEqual(byFeature.nearest(vector), expected, "k \(k)")
+            }
+        }
+    }
+
     /// Merging two sorted runs gives what sorting all (key, weight) items
     /// and summing equal keys gives, on runs with many repeats and overlaps.
     func testBagMergeMatchesSortingEveryItem() {

@@ -75,35 +75,45 @@ public enum ThemeDiscovery {
         vector.reduce(Float(0)) { $0 + $1.1 * centroid[$1.0] }
     }
 
-    /// Centroids laid out feature by feature (`weights[f * k + c]`), so a
-    /// sparse vector meets every centroid in one pass over its entries,
-    /// reading k adjacent floats per entry instead of k scattered ones.
+    /// Centroids laid out feature by feature (centroid c's weight for f in
+    /// `weights[f * lanes + c / 8][c % 8]`), so a sparse vector meets every
+    /// centroid in one pass over its entries, reading k adjacent floats per
+    /// entry instead of k scattered ones, eight at a time.
     struct FeatureMajor {
         let k: Int
-        let weights: [Float]
+        /// Groups of eight centroids per feature; the last group is padded
+        /// with zero weights.
+        let lanes: Int
+        let weights: [SIMD8<Float>]
 
         init(_ centroids: [[Float]], dimension: Int) {
             k = centroids.count
-            var weights = [Float](repeating: 0, count: dimension * k)
+            lanes = (k + 7) / 8
+            var weights = [SIMD8<Float>](repeating: .zero, count: dimension * lanes)
             for (c, centroid) in centroids.enumerated() {
-                for f in centroid.indices where centroid[f] != 0 { weights[f * k + c] = centroid[f] }
+                for f in centroid.indices where centroid[f] != 0 { weights[f * lanes + c / 8][c % 8] = centroid[f] }
             }
             self.weights = weights
         }
 
         /// The most similar centroid; the first one on a tie. Each
-        /// similarity sums the vector's entries in order, as `dot` does.
+        /// similarity sums the vector's entries in order, as `dot` does:
+        /// eight centroids are summed at once, each in its own lane, with
+        /// the same multiplications and additions as one at a time.
         func nearest(_ vector: [(Int, Float)]) -> Int {
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: k) { sims in
-                sims.initialize(repeating: 0)
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: lanes) { sims in
+                sims.initialize(repeating: .zero)
                 weights.withUnsafeBufferPointer { m in
                     for (f, w) in vector {
-                        let row = f * k
-                        for c in 0..<k { sims[c] += w * m[row + c] }
+                        let row = f * lanes
+                        for lane in 0..<lanes { sims[lane] += w * m[row + lane] }
                     }
                 }
-                var best = 0
-                for c in 1..<max(k, 1) where sims[c] > sims[best] { best = c }
+                var best = 0, bestSimilarity = sims[0][0]
+                for c in 1..<max(k, 1) where sims[c / 8][c % 8] > bestSimilarity {
+                    best = c
+                    bestSimilarity = sims[c / 8][c % 8]
+                }
                 return best
             }
         }
