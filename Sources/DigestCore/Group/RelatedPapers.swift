@@ -86,16 +86,23 @@ public enum RelatedPapers {
     /// A vector's `strongestTerms` heaviest entries, heaviest first (ties
     /// by feature), picked in one pass without sorting the whole vector.
     static func strongest(_ vector: [TFIDF.Entry]) -> [TFIDF.Entry] {
-        func before(_ a: TFIDF.Entry, _ b: TFIDF.Entry) -> Bool { (b.weight, a.feature) < (a.weight, b.feature) }
-        var top: [TFIDF.Entry] = []
-        top.reserveCapacity(strongestTerms + 1)
-        for entry in vector where top.count < strongestTerms || before(entry, top[top.count - 1]) {
-            var i = top.count
-            while i > 0, before(entry, top[i - 1]) { i -= 1 }
-            top.insert(entry, at: i)
-            if top.count > strongestTerms { top.removeLast() }
+        func before(_ a: TFIDF.Entry, _ b: TFIDF.Entry) -> Bool {
+            a.weight > b.weight || (a.weight == b.weight && a.feature < b.feature)
         }
-        return top
+        let limit = strongestTerms
+        // Insertion into a fixed buffer: once it is full, an entry that
+        // beats the last one takes the last slot and moves up from there.
+        return withUnsafeTemporaryAllocation(of: TFIDF.Entry.self, capacity: limit) { top in
+            var count = 0
+            for entry in vector {
+                if count == limit, !before(entry, top[limit - 1]) { continue }
+                var i = min(count, limit - 1)
+                while i > 0, before(entry, top[i - 1]) { top[i] = top[i - 1]; i -= 1 }
+                top[i] = entry
+                count = min(count + 1, limit)
+            }
+            return Array(top[0..<count])
+        }
     }
 
     /// The inverted index over the strongest terms, as one flat array: each
