@@ -43,8 +43,22 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(TermShards.cut(terms: ["a", "b", "c"], sizes: [5, 100, 5], target: 50), [0, 2])
     }
 
+    /// Postings of papers given as text: titles and abstracts cut into
+    /// words by `Terms`, as a build does.
+    private func postings(_ papers: [(title: String, authors: String, abstract: String)]) -> SearchPostings {
+        let entries = papers.enumerated().map { i, paper in
+            ListingEntry(title: paper.title, abstract: paper.abstract, source: SourceRef(path: "x.txt", line: i + 1, format: .dailyPapers))
+        }
+        let catalog = Catalog(entries: entries)
+        let terms = Terms(papers: catalog.papers)
+        return SearchPostings(words: terms, documents: papers.map { paper in
+            let id = catalog.papers.firstIndex { $0.title == paper.title }!
+            return SearchPostings.Document(title: terms.title[id], authors: paper.authors, abstract: terms.abstract[id])
+        })
+    }
+
     func testPostingsHoldEachPaperOnceAtItsBestField() {
-        let postings = SearchPostings(documents: [
+        let postings = postings([
             ("Grokking at the Edge", "Ada Lovelace", "grokking and edge of stability"),
             ("Edge cases", "Zoë Grok", "nothing about grokking"),
         ])
@@ -56,6 +70,32 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(lists("edge"), [[0, 1], [], []])
         XCTAssertEqual(lists("zoe"), [[], [1], []])
         XCTAssertEqual(postings.terms, postings.terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+    }
+
+    /// On the seeds, the index built from grouping's words holds exactly
+    /// what cutting every paper's three fields into words again finds:
+    /// the same words, each paper once, at the first field that has it.
+    func testPostingsFindWhatAScanOfEveryPaperFinds() {
+        let catalog = Catalog(entries: readSeeds().entries)
+        let terms = Terms(papers: catalog.papers)
+        let authors = catalog.papers.map { $0.authors.joined(separator: " ") }
+        let postings = SearchPostings(words: terms, documents: catalog.papers.indices.map { id in
+            SearchPostings.Document(title: terms.title[id], authors: authors[id], abstract: terms.abstract[id])
+        })
+        var expected: [String: [[Int32]]] = [:]
+        for (id, paper) in catalog.papers.enumerated() {
+            var seen = Set<String>()
+            for (level, text) in [paper.title, authors[id], paper.abstract].enumerated() {
+                for word in Terms.tokens(text) where seen.insert(word).inserted {
+                    expected[word, default: [[], [], []]][level].append(Int32(id))
+                }
+            }
+        }
+        XCTAssertGreaterThan(expected.count, 1000)
+        XCTAssertEqual(postings.terms, expected.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+        for (t, word) in postings.terms.enumerated() {
+            XCTAssertEqual(SearchPostings.Level.allCases.map { Array(postings.list(t, $0)) }, expected[word], word)
+        }
     }
 
     /// The byte shortcut orders words as JavaScript does (UTF-16 code

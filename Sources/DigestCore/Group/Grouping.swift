@@ -16,6 +16,9 @@ public struct Grouping: Sendable {
     /// Per paper: indices into `themes`, best first.
     public var paperThemes: [[Int]]
     public var related: [[Int]]
+    /// The papers' words, cut once: the features above are made of them,
+    /// and the search index reuses them for titles and abstracts.
+    public let terms: Terms
 
     public init(catalog: Catalog, curated: [SiteContent.ThemeFile]) {
         let papers = catalog.papers
@@ -57,5 +60,6 @@ public struct Grouping: Sendable {
         self.themes = themes
         self.paperThemes = paperThemes
         self.related = RelatedPapers.compute(tfidf)
+        self.terms = terms
     }
 }

@@ -49,6 +49,9 @@ public struct Terms: Sendable {
 
     public func id(_ word: String) -> Int32? { table.find(word) }
 
+    /// Calls `body` with word `id`'s UTF-8 bytes.
+    func withBytes<R>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { table.withBytes(of: id, body) }
+
     /// Folded words of a text.
     public static func tokens(_ text: String) -> [String] {
         var out: [String] = []

@@ -23,10 +23,10 @@ enum SearchIndex {
 
     static func files(_ site: Site, shardTarget: Int = shardTarget) -> [(path: String, bytes: [UInt8])] {
         let ids = site.newestFirst
-        let postings = SearchPostings(documents: ids.map { id in
-            let paper = site.catalog.papers[id]
+        let terms = site.grouping.terms
+        let postings = SearchPostings(words: terms, documents: ids.map { id in
             let names = site.creditPeople[id].map { site.catalog.authors.people[$0].name }
-            return (paper.title, names.joined(separator: " "), paper.abstract)
+            return SearchPostings.Document(title: terms.title[id], authors: names.joined(separator: " "), abstract: terms.abstract[id])
         })
         let sizes = ParallelMap.map(Array(postings.terms.indices), minimumBatch: 1024) { t in
             postings.terms[t].utf8.count + 8 + SearchPostings.Level.allCases.reduce(0) { $0 + PostingEncoding.size(postings.list(t, $1)) }

@@ -22,28 +22,49 @@ struct SearchPostings {
         return ids[starts[list]..<starts[list + 1]]
     }
 
-    /// `documents[id]` holds paper `id`'s fields (title, author names, abstract).
-    init(documents: [(title: String, authors: String, abstract: String)]) {
-        // Tokenise in parallel batches, each with its own small vocabulary.
+    /// A paper to index: its title and abstract as the ids of their words
+    /// in `Terms` (cut once, for grouping), its authors' names as text.
+    struct Document {
+        var title: [Int32]
+        var authors: String
+        var abstract: [Int32]
+    }
+
+    /// `documents[id]` is the paper with search id `id`.
+    init(words vocabulary: Terms, documents: [Document]) {
+        // Index in parallel batches, each with its own small vocabulary: a
+        // title or abstract word joins it by its bytes the first time the
+        // batch meets it, then by a table from `Terms` ids.
         struct Batch {
             var table = WordTable()
             /// Per document, the (local word, best level) pairs, flattened.
             var entries: [Int32] = [], levels: [UInt8] = [], ends: [Int] = []
         }
-        let ranges = stride(from: 0, to: documents.count, by: 512).map { $0..<min(documents.count, $0 + 512) }
+        let size = max(512, documents.count / 32)
+        let ranges = stride(from: 0, to: documents.count, by: size).map { $0..<min(documents.count, $0 + size) }
         let batches = ParallelMap.map(ranges) { range -> Batch in
             var batch = Batch()
+            var local = [Int32](repeating: -1, count: vocabulary.words.count)  // Terms id → local word
             var best: [UInt8] = []  // local word → best level + 1 in this document; 0 when absent
             var touched: [Int32] = []
-            for doc in range {
-                let fields = [documents[doc].title, documents[doc].authors, documents[doc].abstract]
-                for (level, text) in fields.enumerated() {
-                    Terms.forEachWord(text) { word in
-                        let id = batch.table.intern(word)
-                        if Int(id) == best.count { best.append(0) }
-                        if best[Int(id)] == 0 { touched.append(id); best[Int(id)] = UInt8(level + 1) }
+            func add(_ id: Int32, level: UInt8) {
+                if Int(id) == best.count { best.append(0) }
+                if best[Int(id)] == 0 { touched.append(id); best[Int(id)] = level + 1 }
+            }
+            func add(_ words: [Int32], level: UInt8) {
+                for word in words {
+                    var id = local[Int(word)]
+                    if id < 0 {
+                        id = vocabulary.withBytes(of: word) { batch.table.intern($0) }
+                        local[Int(word)] = id
                     }
+                    add(id, level: level)
                 }
+            }
+            for doc in range {
+                add(documents[doc].title, level: 0)
+                Terms.forEachWord(documents[doc].authors) { add(batch.table.intern($0), level: 1) }
+                add(documents[doc].abstract, level: 2)
                 for id in touched {
                     batch.entries.append(id)
                     batch.levels.append(best[Int(id)] - 1)
