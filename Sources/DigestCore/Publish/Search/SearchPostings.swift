@@ -39,39 +39,48 @@ struct SearchPostings {
             var table = WordTable()
             /// Per document, the (local word, best level) pairs, flattened.
             var entries: [Int32] = [], levels: [UInt8] = [], ends: [Int] = []
-        }
-        let size = max(512, documents.count / 32)
-        let ranges = stride(from: 0, to: documents.count, by: size).map { $0..<min(documents.count, $0 + size) }
-        let batches = ParallelMap.map(ranges) { range -> Batch in
-            var batch = Batch()
-            var local = [Int32](repeating: -1, count: vocabulary.words.count)  // Terms id → local word
-            var best: [UInt8] = []  // local word → best level + 1 in this document; 0 when absent
+            /// Terms id → local word, or -1.
+            var local: [Int32]
+            /// Local word → best level + 1 in this document; 0 when absent.
+            var best: [UInt8] = []
             var touched: [Int32] = []
-            func add(_ id: Int32, level: UInt8) {
+
+            mutating func add(_ id: Int32, level: UInt8) {
                 if Int(id) == best.count { best.append(0) }
                 if best[Int(id)] == 0 { touched.append(id); best[Int(id)] = level + 1 }
             }
-            func add(_ words: [Int32], level: UInt8) {
+
+            mutating func add(_ words: [Int32], level: UInt8, from vocabulary: Terms) {
                 for word in words {
                     var id = local[Int(word)]
                     if id < 0 {
-                        id = vocabulary.withBytes(of: word) { batch.table.intern($0) }
+                        id = vocabulary.withBytes(of: word) { table.intern($0) }
                         local[Int(word)] = id
                     }
                     add(id, level: level)
                 }
             }
-            for doc in range {
-                add(documents[doc].title, level: 0)
-                Terms.forEachWord(documents[doc].authors) { add(batch.table.intern($0), level: 1) }
-                add(documents[doc].abstract, level: 2)
+
+            /// Ends a document: its words, each at its best level.
+            mutating func close() {
                 for id in touched {
-                    batch.entries.append(id)
-                    batch.levels.append(best[Int(id)] - 1)
+                    entries.append(id)
+                    levels.append(best[Int(id)] - 1)
                     best[Int(id)] = 0
                 }
                 touched.removeAll(keepingCapacity: true)
-                batch.ends.append(batch.entries.count)
+                ends.append(entries.count)
+            }
+        }
+        let size = max(512, documents.count / 32)
+        let ranges = stride(from: 0, to: documents.count, by: size).map { $0..<min(documents.count, $0 + size) }
+        let batches = ParallelMap.map(ranges) { range -> Batch in
+            var batch = Batch(local: [Int32](repeating: -1, count: vocabulary.words.count))
+            for doc in range {
+                batch.add(documents[doc].title, level: 0, from: vocabulary)
+                Terms.forEachWord(documents[doc].authors) { batch.add(batch.table.intern($0), level: 1) }
+                batch.add(documents[doc].abstract, level: 2, from: vocabulary)
+                batch.close()
             }
             return batch
         }
