@@ -23,6 +23,9 @@ public struct ThemeMatcher: Sendable {
     struct Phrase: Sendable { var words: [Word]; var theme: Int }
     /// Phrases by the ids of their first word (both forms).
     private var byFirstWord: [Int32: [Phrase]] = [:]
+    /// One bit per word id, set where a phrase starts with that word: most
+    /// words start none, and a bit is cheaper to test than a hash lookup.
+    private var startsPhrase: [UInt64] = []
 
     /// `id` gives a word's id in the corpus, nil when it never occurs.
     public init(keywords: [[String]], id: (String) -> Int32?) {
@@ -35,6 +38,10 @@ public struct ThemeMatcher: Sendable {
                     byFirstWord[form, default: []].append(Phrase(words: words, theme: theme))
                 }
             }
+        }
+        if let last = byFirstWord.keys.max() {
+            startsPhrase = [UInt64](repeating: 0, count: Int(last) / 64 + 1)
+            for word in byFirstWord.keys { startsPhrase[Int(word) / 64] |= 1 << UInt64(word % 64) }
         }
     }
 
@@ -63,7 +70,9 @@ public struct ThemeMatcher: Sendable {
 
     private func count(_ words: [Int32], weight: Int, into scores: inout [Int: Int]) {
         for start in words.indices {
-            guard let phrases = byFirstWord[words[start]] else { continue }
+            let word = Int(words[start])
+            guard word / 64 < startsPhrase.count, startsPhrase[word / 64] >> UInt64(word % 64) & 1 != 0,
+                  let phrases = byFirstWord[words[start]] else { continue }
             for phrase in phrases where matches(phrase.words, words, at: start) {
                 scores[phrase.theme, default: 0] += weight
             }
