@@ -27,7 +27,7 @@ public enum RelatedPapers {
                 // buffers drop the bounds checks, and each paper met is
                 // written at the end of `touched` but kept (counted) only
                 // the first time, without a branch.
-                scores.withUnsafeMutableBufferPointer { scores in
+                return scores.withUnsafeMutableBufferPointer { scores in
                     touched.withUnsafeMutableBufferPointer { touched in
                         for entry in strong[paper] {
                             index.withList(entry.feature) { list in
@@ -39,47 +39,30 @@ public enum RelatedPapers {
                                 }
                             }
                         }
+                        return best(of: UnsafeBufferPointer(rebasing: touched[..<met]), scores: scores)
                     }
                 }
-                return best(of: touched[..<met], scores: &scores)
             }
         }.flatMap { $0 }
     }
 
     /// The `count` best-scoring of the papers met (ties by paper id); resets
     /// their scores for the next paper.
-    private static func best(of touched: ArraySlice<Int32>, scores: inout [Float]) -> [Int] {
+    private static func best(of met: UnsafeBufferPointer<Int32>, scores: UnsafeMutableBufferPointer<Float>) -> [Int] {
+        func before(_ a: (paper: Int32, score: Float), _ b: (paper: Int32, score: Float)) -> Bool {
+            a.score > b.score || (a.score == b.score && a.paper < b.paper)
+        }
         var best: [(paper: Int32, score: Float)] = []
         best.reserveCapacity(count + 1)
-        for candidate in touched {
-            let score = scores[Int(candidate)]
+        for candidate in met {
+            let entry = (paper: candidate, score: scores[Int(candidate)])
             scores[Int(candidate)] = 0
-            if best.count < count || (score, -candidate) > (best[best.count - 1].score, -best[best.count - 1].paper) {
-                var i = best.count
-                while i > 0, (score, -candidate) > (best[i - 1].score, -best[i - 1].paper) { i -= 1 }
-                best.insert((candidate, score), at: i)
-                if best.count > count { best.removeLast() }
-            }
+            if best.count == count, !before(entry, best[count - 1]) { continue }
+            var i = best.count
+            while i > 0, before(entry, best[i - 1]) { i -= 1 }
+            best.insert(entry, at: i)
+            if best.count > count { best.removeLast() }
         }
-        return best.map { Int($0.paper) }
-    }
-
-    /// The `count` best-scoring of the touched papers (ties by paper id);
-    /// resets their scores and empties `touched` for the next paper.
-    private static func best(of touched: inout [Int32], scores: inout [Float]) -> [Int] {
-        var best: [(paper: Int32, score: Float)] = []
-        best.reserveCapacity(count + 1)
-        for candidate in touched {
-            let score = scores[Int(candidate)]
-            scores[Int(candidate)] = 0
-            if best.count < count || (score, -candidate) > (best[best.count - 1].score, -best[best.count - 1].paper) {
-                var i = best.count
-                while i > 0, (score, -candidate) > (best[i - 1].score, -best[i - 1].paper) { i -= 1 }
-                best.insert((candidate, score), at: i)
-                if best.count > count { best.removeLast() }
-            }
-        }
-        touched.removeAll(keepingCapacity: true)
         return best.map { Int($0.paper) }
     }
 
