@@ -33,8 +33,12 @@ public struct SourceText: Sendable {
         lines.reserveCapacity(count / 64)
         while start < count || (start == count && number == 0 && count > 0) {
             number += 1
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
+            // The next newline, found by memchr (many bytes a step).
+            let end = bytes.withUnsafeBufferPointer { buffer -> Int in
+                guard start < count, let base = buffer.baseAddress,
+                      let found = memchr(base + start, 0x0A, count - start) else { return count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             var stop = end
             if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
             let length = stop - start
