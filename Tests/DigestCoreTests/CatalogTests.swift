@@ -98,6 +98,40 @@ final class CatalogTests: XCTestCase {
         }
     }
 
+    /// The eight-bytes-at-a-time check agrees with looking at one byte at a
+    /// time, on long mixes: spaces meeting across the 8-byte steps,
+    /// controls, DEL, and bytes above 0x7F at every position.
+    func testCleanASCIICheckMatchesOneByteAtATime() {
+        func reference(_ bytes: [UInt8]) -> Bool {
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte > 0x20 && byte < 0x7F { previous = byte; continue }
+                if byte != 0x20 || previous == 0x20 { return false }
+                previous = byte
+            }
+            return true
+        }
+        let pieces: [[UInt8]] = [[0x20, 0x20], [0x09], [0x00], [0x7F], [0x7E], [0x21], [0x1F], [0xC3, 0xA9], [0xFF], [0x80], [0x0A]]
+        var rng = SplitMix64(seed: 41)
+        var clean = 0, long = 0
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(rng.next() % 40)).flatMap { _ -> [UInt8] in
+                switch rng.next() % 12 {
+                case 0: return pieces[Int(rng.next() % UInt64(pieces.count))]
+                case 1, 2: return [0x20]
+                default: return [0x61 + UInt8(rng.next() % 26)]
+                }
+            }
+            let expected = reference(bytes)
+            if expected, bytes.count >= 16 { long += 1 }
+            if expected { clean += 1 }
+            XCTAssertEqual(bytes.withUnsafeBufferPointer(Text.isCleanASCII), expected, "\(bytes)")
+        }
+        XCTAssertGreaterThan(long, 500, "enough clean texts that take the 8-byte steps")
+        XCTAssertGreaterThan(20_000 - clean, 5_000)
+    }
+
     func testCleanGivesNFCAndSingleSpaces() {
         XCTAssertEqual(Text.clean("  Ferre\u{301},\t Gre\u{301}goire \r"), "Ferré, Grégoire")
         XCTAssertEqual(Text.clean("a\u{0}b  c"), "a b c")

@@ -21,10 +21,33 @@ public enum Text {
 
     /// True for printable ASCII with single spaces between words and none at
     /// either end: what `collapse` would give back unchanged (most lines).
-    private static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Eight bytes are checked at a time, as one 64-bit word.
+    static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-        var previous: UInt8 = 0
-        for byte in bytes {
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = 0
+        var previousSpace = false
+        while i + 8 <= bytes.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)  // byte i in the low bits
+            // A byte of 0x7F or more: its low seven bits plus one, or its own
+            // top bit, reach bit 7.
+            if ((x & lows) &+ ones | x) & highs != 0 { return false }
+            // A byte below 0x20 (control characters).
+            if (x &- spaces) & ~x & highs != 0 { return false }
+            // Bit 7 set in exactly the bytes that are spaces.
+            let t = x ^ spaces
+            let isSpace = ~(((t & lows) &+ lows) | t | lows)
+            // Two spaces in a row, inside this word or across the last one.
+            if isSpace & (isSpace << 8) != 0 || (previousSpace && isSpace & 0x80 != 0) { return false }
+            previousSpace = isSpace >> 63 != 0
+            i += 8
+        }
+        var previous: UInt8 = previousSpace ? 0x20 : 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
             if byte > 0x20 && byte < 0x7F { previous = byte; continue }
             if byte != 0x20 || previous == 0x20 { return false }
             previous = byte
