@@ -13,11 +13,14 @@ enum ParseCommand {
         if args.flags.contains("json") {
             Output.write(CatalogJSONLines.render(catalog))
         } else {
-            for paper in catalog.papers {
-                let date = paper.date?.description ?? "no date"
-                let authors = paper.authors.isEmpty ? "authors unknown" : paper.authors.joined(separator: ", ")
-                let more = paper.authorsComplete ? "" : " et al."
-                Output.print("\(date)  \(paper.title)\n            \(authors)\(more)")
+            // By index: a `Paper` copied is a dozen retains.
+            let papers = catalog.papers
+            for id in papers.indices {
+                let date = papers[id].date?.description ?? "no date"
+                let names = papers[id].authors
+                let authors = names.isEmpty ? "authors unknown" : names.joined(separator: ", ")
+                let more = papers[id].authorsComplete ? "" : " et al."
+                Output.print("\(date)  \(papers[id].title)\n            \(authors)\(more)")
             }
         }
         let errors = read.diagnostics.filter { $0.severity == .error }.count

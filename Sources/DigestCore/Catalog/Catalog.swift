@@ -35,13 +35,14 @@ public struct Catalog: Sendable {
     static func sourceOrder(_ entries: [ListingEntry]) -> [Int] {
         var files: [SourceRef] = []
         var fileOf = [Int](repeating: 0, count: entries.count)
-        for (index, entry) in entries.enumerated() {
-            if files.last?.path != entry.source.path {
-                if let known = files.firstIndex(where: { $0.path == entry.source.path }) {
+        for index in entries.indices {
+            let source = entries[index].source
+            if files.last?.path != source.path {
+                if let known = files.firstIndex(where: { $0.path == source.path }) {
                     fileOf[index] = known
                     continue
                 }
-                files.append(entry.source)
+                files.append(source)
             }
             fileOf[index] = files.count - 1
         }

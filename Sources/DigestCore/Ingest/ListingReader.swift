@@ -10,7 +10,15 @@ public struct ListingReader: Sendable {
     public struct Result: Sendable {
         public var parses: [ListingParse]
         public var diagnostics: [Diagnostic]
-        public var entries: [ListingEntry] { parses.flatMap(\.entries) }
+        /// Every listing's entries, in file order; gathered once, because
+        /// each copy of an entry is a dozen retains.
+        public let entries: [ListingEntry]
+
+        public init(parses: [ListingParse], diagnostics: [Diagnostic]) {
+            self.parses = parses
+            self.diagnostics = diagnostics
+            entries = parses.flatMap(\.entries)
+        }
     }
 
     /// Reads one listing held in memory.
