@@ -46,6 +46,38 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(HTML.escape(""), "")
     }
 
+    /// The eight-bytes-at-a-time skip escapes as a character-by-character
+    /// escaper does, on long mixes with the five at every position.
+    func testHTMLAgreesWithACharacterByCharacterEscaper() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for c in text {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+        let pieces = ["&", "<", ">", "\"", "'", "é", "日", "\u{0}", "?", "=", "%"]
+        var rng = SplitMix64(seed: 43)
+        for _ in 0..<5_000 {
+            let text = (0..<Int(rng.next() % 60)).map { _ -> String in
+                rng.next() % 8 == 0 ? pieces[Int(rng.next() % UInt64(pieces.count))] : String(UnicodeScalar(UInt8(0x61 + rng.next() % 26)))
+            }.joined()
+            XCTAssertEqual(HTML.escape(text), reference(text), text.debugDescription)
+        }
+        // Every byte value inside a word: only the five are taken for specials.
+        for byte in UInt8(0)...UInt8(0x7F) {
+            let word = UInt64(byte) << 24 | 0x6161_6161_0061_6161
+            XCTAssertEqual(HTML.hasSpecial(word), [0x26, 0x3C, 0x3E, 0x22, 0x27].contains(byte), "byte \(byte)")
+        }
+    }
+
     func testArxivQueryValueIsPercentEncoded() {
         XCTAssertEqual(Route.queryValue("Grokking: a μ-test (2024)?"), "Grokking%3A+a+%CE%BC-test+%282024%29%3F")
         XCTAssertEqual(Route.queryValue("a_b.c~d"), "a_b.c~d")
