@@ -36,8 +36,9 @@ final class WordTableTests: XCTestCase {
     func testIdsFollowFirstInsertionAcrossGrowth() {
         var table = WordTable(capacity: 1)
         var rng = SplitMix64(seed: 5)
-        // Short words collide often in the low bits; lengths 0 to 9.
-        let words = (0..<20_000).map { _ in String((0..<Int(rng.next() % 10)).map { _ in Character(Unicode.Scalar(UInt8(97 + rng.next() % 4))) }) }
+        // Short words collide often in the low bits; lengths 0 to 17, so
+        // none, one and two whole 8-byte steps of the hash, with tails.
+        let words = (0..<20_000).map { _ in String((0..<Int(rng.next() % 18)).map { _ in Character(Unicode.Scalar(UInt8(97 + rng.next() % 4))) }) }
         var expected: [String: Int32] = [:]
         for word in words {
             var copy = word
