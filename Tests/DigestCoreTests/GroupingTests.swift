@@ -210,6 +210,7 @@ final class GroupingTests: XCTestCase {
                 XCTAssertEqual(byFeature.nearest(vector), expected, "k \(k)")
             }
         }
+        XCTAssertEqual(ThemeDiscovery.FeatureMajor([], dimension: dimension).nearest([(0, 1)]), 0, "no centroid at all")
     }
 
     /// Merging two sorted runs gives what sorting all (key, weight) items

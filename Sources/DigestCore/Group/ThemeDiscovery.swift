@@ -101,7 +101,8 @@ public enum ThemeDiscovery {
         /// eight centroids are summed at once, each in its own lane, with
         /// the same multiplications and additions as one at a time.
         func nearest(_ vector: [(Int, Float)]) -> Int {
-            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: lanes) { sims in
+            guard k > 0 else { return 0 }
+            return withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: lanes) { sims in
                 sims.initialize(repeating: .zero)
                 weights.withUnsafeBufferPointer { m in
                     for (f, w) in vector {
@@ -110,7 +111,7 @@ public enum ThemeDiscovery {
                     }
                 }
                 var best = 0, bestSimilarity = sims[0][0]
-                for c in 1..<max(k, 1) where sims[c / 8][c % 8] > bestSimilarity {
+                for c in 1..<k where sims[c / 8][c % 8] > bestSimilarity {
                     best = c
                     bestSimilarity = sims[c / 8][c % 8]
                 }

@@ -38,7 +38,7 @@ public struct OutputFolder {
         do {
             var folders = Set<String>()
             for file in files {
-                // Output paths are relative and clean ("papers/x/index.html"),
+                // Output paths are relative and clean ("papers/some-title.html"),
                 // so the folder is everything before the last "/". (NSString's
                 // path methods cost tens of thousands of instructions a call.)
                 guard let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
