@@ -36,14 +36,21 @@ public struct Pipeline {
     public init(options: Options) { self.options = options }
 
     /// Builds the site; throws `DiagnosticsError` with every error found.
+    /// The output folder is checked before anything else (see
+    /// `OutputTarget`), and locked for the whole build.
     public func build() throws -> Summary {
         let started = DispatchTime.now()
-        var summary = try buildStages()
+        let target = try OutputTarget.resolve(options.output, inputs: [options.seeds, options.content, options.templates])
+        try target.checkOwnership()
+        try target.makeParent()
+        let lock = try target.lock()
+        defer { lock.release() }
+        var summary = try buildStages(target)
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return summary
     }
 
-    private func buildStages() throws -> Summary {
+    private func buildStages(_ target: OutputTarget) throws -> Summary {
         var summary = Summary()
         func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
             let start = DispatchTime.now()
@@ -51,12 +58,13 @@ public struct Pipeline {
             return try work()
         }
         // Up to date? Then hashing the inputs is all there is to do.
-        let statePath = BuildState.path(forOutput: options.output)
+        let statePath = target.statePath
+        summary.warnings += target.removeLeftovers().map { Diagnostic(file: $0.file, line: nil, "leftover of a killed build not removed: " + $0.message) }
         let (fingerprint, state) = timed("check") {
             let fingerprint = BuildState.fingerprint(inputs: [options.seeds, options.content, options.templates],
                                    options: [options.baseURL, options.reference.today.description, String(options.reference.isPinned),
                                              BuildState.executableStamp()])
-            let state = BuildState.load(statePath, fingerprint: fingerprint).flatMap { $0.matches(output: options.output) ? $0 : nil }
+            let state = BuildState.load(statePath, fingerprint: fingerprint).flatMap { $0.matches(output: target.path) ? $0 : nil }
             return (fingerprint, state)
         }
         if let state {
@@ -68,13 +76,17 @@ public struct Pipeline {
         let context = ParseContext(reference: options.reference.today)
         let read = timed("ingest") { ListingReader(context: context).read(paths: [options.seeds]) }
         var errors = read.diagnostics.filter { $0.severity == .error }
-        summary.warnings = read.diagnostics.filter { $0.severity == .warning }
+        summary.warnings += read.diagnostics.filter { $0.severity == .warning }
         var content: SiteContent?
         var templates: TemplateSet?
+        var statics = StaticFiles()
         timed("load") {
-            do { content = try SiteContent.load(from: options.content) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
+            do { content = try SiteContent.load(from: options.content, warnings: &summary.warnings) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
             do { templates = try TemplateSet.load(from: options.templates) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
+            statics = StaticFiles.load(content: options.content)
         }
+        errors += statics.diagnostics.filter { $0.severity == .error }
+        summary.warnings += statics.diagnostics.filter { $0.severity == .warning }
         if read.entries.isEmpty, errors.isEmpty {
             errors.append(.error(file: options.seeds, line: nil, "no papers found; put listings in this folder"))
         }
@@ -82,17 +94,26 @@ public struct Pipeline {
 
         let catalog = timed("catalog") { Catalog(entries: read.entries) }
         let grouping = timed("group") { Grouping(catalog: catalog, curated: content.themes) }
-        let files = timed("render") {
+        let files = try timed("render") {
             let site = Site(catalog: catalog, grouping: grouping, content: content, baseURL: options.baseURL,
                             pinnedDate: options.reference.isPinned ? options.reference.today : nil)
-            return SiteRenderer(site: site, templates: templates).files()
+            return try statics.merged(into: SiteRenderer(site: site, templates: templates).files())
         }
-        let warnings = summary.warnings
+        var warnings = summary.warnings
         let report = try timed("publish") {
-            let report = try OutputFolder(path: options.output).write(files)
-            BuildState.save(fingerprint: fingerprint, warnings: warnings, output: options.output, files: files.map(\.path))
+            let report = try OutputFolder(target: target).write(files, manifest: BuildState.manifest(statePath))
+            if !report.kept.isEmpty {
+                let shown = report.kept.prefix(3).joined(separator: ", ") + (report.kept.count > 3 ? ", …" : "")
+                warnings.append(Diagnostic(file: target.display, line: nil,
+                    "kept \(report.kept.count) file\(report.kept.count == 1 ? "" : "s") that Digest did not write (\(shown)); "
+                    + "to publish a file with the site, put it in Content/static/"))
+            }
+            let keptFiles = report.kept.filter { FileTree.kind(target.path + "/" + $0) == .file }
+            BuildState.save(fingerprint: fingerprint, warnings: warnings, output: target.path, statePath: statePath,
+                            files: files.map(\.path) + [OutputTarget.marker], kept: Set(keptFiles))
             return report
         }
+        summary.warnings = warnings
         summary.papers = catalog.papers.count
         summary.authors = catalog.authors.people.count
         summary.themes = grouping.themes.count

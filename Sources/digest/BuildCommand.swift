@@ -33,7 +33,7 @@ enum BuildCommand {
         } catch let error as DiagnosticsError {
             for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            Output.error("build failed with \(count) error\(count == 1 ? "" : "s"); \(options.output)/ was left as it was")
+            Output.error("build failed with \(count) error\(count == 1 ? "" : "s"); the output folder was left as it was")
             return 1
         }
     }

@@ -9,10 +9,12 @@ enum ThemesCommand {
         }
         let read = ListingReader(context: ParseContext(reference: reference.today)).read(paths: [args.options["seeds"] ?? "seeds"])
         let content: SiteContent
-        do { content = try SiteContent.load(from: args.options["content"] ?? "Content") } catch let error as DiagnosticsError {
+        var warnings: [Diagnostic] = []
+        do { content = try SiteContent.load(from: args.options["content"] ?? "Content", warnings: &warnings) } catch let error as DiagnosticsError {
             for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
             return 1
         }
+        for warning in read.diagnostics + warnings { Output.error(warning.description) }
         let catalog = Catalog(entries: read.entries)
         Output.print(ThemeSuggestions.render(Grouping(catalog: catalog, curated: content.themes), catalog: catalog))
         return read.diagnostics.contains { $0.severity == .error } ? 1 : 0

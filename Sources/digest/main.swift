@@ -34,4 +34,12 @@ do {
 } catch let error as Arguments.UsageError {
     Output.error("digest: \(error.description)\n\(usage)")
     exit(2)
+} catch let error as DiagnosticsError {
+    for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+    exit(1)
+} catch {
+    // Every stage reports its own problems as diagnostics; this is the
+    // last guard, so nothing reaches Swift's "Error raised at top level".
+    Output.error("digest: error: \(error)")
+    exit(1)
 }

@@ -140,7 +140,7 @@ final class BuildCommandTests: XCTestCase {
 
     private func modificationTimes(_ root: String) -> [String: Date] {
         var times: [String: Date] = [:]
-        for file in OutputFolder.existingFiles(root) {
+        for file in FileTree.files(root) {
             times[file] = try? FileManager.default.attributesOfItem(atPath: root + "/" + file)[.modificationDate] as? Date
         }
         return times

@@ -29,7 +29,7 @@ final class GoldenSiteTests: XCTestCase {
             }
             return
         }
-        let expected = OutputFolder.existingFiles(expectedRoot)
+        let expected = FileTree.files(expectedRoot)
         XCTAssertEqual(Set(built.keys.filter { !$0.hasPrefix("assets/") }), expected, "files differ")
         for path in expected.sorted() {
             let want = FileManager.default.contents(atPath: expectedRoot + "/" + path)

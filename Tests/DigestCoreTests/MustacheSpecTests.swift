@@ -56,7 +56,7 @@ final class MustacheSpecTests: XCTestCase {
 
     func testEscapesByDefault() throws {
         let library = try MustacheLibrary(sources: ["t": "{{x}}|{{{x}}}|{{&x}}"])
-        XCTAssertEqual(library.render("t", ["x": "<script>alert(\"1\")</script>&'"]),
+        XCTAssertEqual(try library.render("t", ["x": "<script>alert(\"1\")</script>&'"]),
                        "&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;&amp;&#39;|<script>alert(\"1\")</script>&'|<script>alert(\"1\")</script>&'")
     }
 }

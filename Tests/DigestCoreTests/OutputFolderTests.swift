@@ -11,8 +11,8 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: scratch.path + "/site/no-files", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/site/link.html", withDestinationPath: scratch.path + "/site/index.html")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/site/linked-folder", withDestinationPath: scratch.path + "/site/papers")
-        XCTAssertEqual(OutputFolder.existingFiles(scratch.path + "/site").sorted(),
+        XCTAssertEqual(FileTree.files(scratch.path + "/site").sorted(),
                        [".hidden", "empty/.keep", "index.html", "papers/a.html", "papers/deep/er/b.html", "ünïcode/ç.html"])
-        XCTAssertEqual(OutputFolder.existingFiles(scratch.path + "/missing"), [])
+        XCTAssertEqual(FileTree.files(scratch.path + "/missing"), [])
     }
 }

@@ -98,8 +98,66 @@ final class ScratchFolder {
     func files(_ relative: String) -> [String: Data] {
         let root = url.appendingPathComponent(relative).path
         var result: [String: Data] = [:]
-        for file in OutputFolder.existingFiles(root) {
+        for file in FileTree.files(root) {
             result[file] = FileManager.default.contents(atPath: root + "/" + file)
+        }
+        return result
+    }
+}
+
+/// A small site written from strings in the test, the way Hugo's tests
+/// write theirs: `FixtureSite(["seeds/a.txt": …, "Content/index.md": …])`,
+/// then `build()` through the binary and assertions on the output files.
+/// Templates are the real `Templates/` unless the test writes its own.
+final class FixtureSite {
+    let scratch = ScratchFolder()
+    var path: String { scratch.path }
+
+    /// Two papers in the author-feed format and an index page: the least
+    /// that builds.
+    static let minimal: [String: String] = [
+        "seeds/feed.txt": """
+            LGFeb 2, 2024
+            Sharpness and Grokking in Two-Layer NetworksAda Lovelace, Enric Boix-Adserà
+            Two-layer networks trained at the edge of stability show grokking when sharpness saturates.
+            MLDec 1, 2023
+            Diffusion Models Learn Low-Dimensional DistributionsAda Lovelace, Zoë Ng
+            We prove that diffusion models trained by score matching learn low-dimensional distributions.
+
+            """,
+        "Content/index.md": "---\ntitle: Fixture Digest\ndescription: A test site.\n---\nThe intro.\n",
+    ]
+
+    init(_ files: [String: String] = FixtureSite.minimal) {
+        for (relative, text) in files { scratch.write(relative, text) }
+    }
+
+    func write(_ relative: String, _ text: String) { scratch.write(relative, text) }
+    func read(_ relative: String) -> String? { scratch.read(relative) }
+    func files(_ relative: String = "site") -> [String: Data] { scratch.files(relative) }
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + relative) }
+
+    var templates: String {
+        FileManager.default.fileExists(atPath: path + "/Templates") ? path + "/Templates" : TestPaths.root.path + "/Templates"
+    }
+
+    /// `digest build` run in the fixture's folder, into `out` (relative to it).
+    func build(out: String = "site", _ extra: [String] = [], environment: [String: String] = ["SOURCE_DATE_EPOCH": "1795305600"]) throws -> DigestRun {
+        try DigestRun.run(["build", "--seeds", "seeds", "--content", "Content", "--templates", templates, "--out", out] + extra,
+                          environment: environment, in: scratch.url)
+    }
+
+    /// Every path below the fixture's folder with its bytes (links as
+    /// their targets): to show that a refused build touched nothing.
+    func snapshot() -> [String: Data] {
+        var result: [String: Data] = [:]
+        for entry in FileTree.entries(path) {
+            let full = path + "/" + entry
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: full) {
+                result[entry] = Data(("link:" + target).utf8)
+            } else {
+                result[entry] = FileManager.default.contents(atPath: full) ?? Data()
+            }
         }
         return result
     }

@@ -35,13 +35,14 @@ public struct ListingReader: Sendable {
                 + "is it a listing copied whole, header included?"))
             return (nil, diagnostics)
         }
-        let parse: ListingParse
+        var parse: ListingParse
         switch format {
         case .authorProfile: parse = AuthorProfileParser.parse(source, context: context)
         case .dailyPapers: parse = DailyPapersParser.parse(source, context: context)
         case .aggregator: parse = AggregatorParser.parse(source, context: context)
         case .authorFeed: parse = AuthorFeedParser.parse(source, context: context)
         }
+        if !source.unreadable.isEmpty { parse.entries = dropEntries(around: source.unreadable, in: parse.entries, diagnostics: &diagnostics) }
         diagnostics += parse.diagnostics
         if parse.entries.isEmpty {
             diagnostics.append(Diagnostic(file: source.path, line: lines[0].number,
@@ -50,21 +51,42 @@ public struct ListingReader: Sendable {
         return (parse, diagnostics)
     }
 
+    /// Drops each entry that spans an unreadable line (from its title's
+    /// line up to the next entry's): its fields may have shifted, and a
+    /// paper published with its author line as its title is worse than a
+    /// paper skipped with a warning.
+    func dropEntries(around unreadable: [Int], in entries: [ListingEntry], diagnostics: inout [Diagnostic]) -> [ListingEntry] {
+        var kept: [ListingEntry] = []
+        kept.reserveCapacity(entries.count)
+        let order = entries.indices.sorted { entries[$0].source.line < entries[$1].source.line }
+        var dropped = Set<Int>()
+        for (position, index) in order.enumerated() {
+            let start = entries[index].source.line
+            let end = position + 1 < order.count ? entries[order[position + 1]].source.line : Int.max
+            if let line = unreadable.first(where: { $0 >= start && $0 < end }) {
+                dropped.insert(index)
+                diagnostics.append(Diagnostic(file: entries[index].source.path, line: start,
+                    "entry skipped: its line \(line) could not be read, so its fields cannot be trusted"))
+            }
+        }
+        for index in entries.indices where !dropped.contains(index) { kept.append(entries[index]) }
+        return kept
+    }
+
     /// Reads every listing under `paths` (files, or folders of files).
     public func read(paths: [String]) -> Result {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         for path in paths {
-            switch ListingReader.listFiles(path) {
-            case .success(let found): files += found
-            case .failure(let problem): diagnostics.append(problem)
-            }
+            let found = ListingReader.listFiles(path)
+            files += found.files
+            diagnostics += found.problems
         }
         let results = ParallelMap.map(files) { path -> (ListingParse?, [Diagnostic]) in
-            guard let bytes = FileBytes.read(path) else {
-                return (nil, [.error(file: path, line: nil, "cannot read file")])
+            switch FileBytes.load(path) {
+            case .success(let bytes): return read(SourceText(path: path, bytes: bytes))
+            case .failure(let problem): return (nil, [problem])
             }
-            return read(SourceText(path: path, bytes: bytes))
         }
         var parses: [ListingParse] = []
         for (parse, problems) in results {
@@ -74,19 +96,30 @@ public struct ListingReader: Sendable {
         return Result(parses: parses, diagnostics: diagnostics)
     }
 
-    /// A file, or the visible regular files of a folder sorted by name.
-    static func listFiles(_ path: String) -> Swift.Result<[String], Diagnostic> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.error(file: path, line: nil, "no such file or folder"))
+    /// A file, or the visible regular files of a folder sorted by name
+    /// (links followed). A FIFO, socket or device is skipped with a
+    /// warning: reading one could wait forever.
+    static func listFiles(_ path: String) -> (files: [String], problems: [Diagnostic]) {
+        func notAFile(_ file: String) -> Diagnostic {
+            Diagnostic(file: file, line: nil, "not a regular file (a FIFO, socket or device); skipped")
         }
-        guard isDirectory.boolValue else { return .success([path]) }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        switch FileTree.kind(path, followingLinks: true) {
+        case .missing: return ([], [.error(file: path, line: nil, "no such file or folder")])
+        case .file: return ([path], [])
+        case .folder: break
+        default: return ([], [notAFile(path)])
+        }
+        guard let names = FileTree.names(path) else { return ([], [FileTree.failure(path, doing: "list")]) }
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        return .success(names.filter { !$0.hasPrefix(".") }.sorted().map { prefix + $0 }.filter { file in
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: file, isDirectory: &isDir) && !isDir.boolValue
-        })
+        var files: [String] = [], problems: [Diagnostic] = []
+        for name in names.map(\.name).sorted() where !name.hasPrefix(".") {
+            switch FileTree.kind(prefix + name, followingLinks: true) {
+            case .file: files.append(prefix + name)
+            case .other: problems.append(notAFile(prefix + name))
+            default: continue
+            }
+        }
+        return (files, problems)
     }
 }
 

@@ -7,10 +7,16 @@ import Glibc
 /// every input byte and option, and every output file still has the size
 /// and modification time the build left it with (nothing edited or removed,
 /// nothing added).
+///
+/// It is also the output's manifest: the files Digest wrote ("file" lines)
+/// apart from the files it found there and kept ("kept" lines), so the next
+/// build knows which old files are its own to replace.
 struct BuildState {
     var fingerprint: UInt64
     var warnings: [String]
     var files: [String: FileStamp]
+    /// The files of `files` that Digest did not write, only kept.
+    var kept: Set<String> = []
 
     struct FileStamp: Equatable {
         var size: Int
@@ -20,19 +26,24 @@ struct BuildState {
     /// Bump when the output for the same input changes between versions.
     static let formatVersion = "digest-1"
 
-    static func path(forOutput output: String) -> String {
-        let url = URL(fileURLWithPath: output)
-        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".digest-state").path
-    }
-
     /// A 64-bit hash of the options and every input file's path and bytes.
-    static func fingerprint(inputs folders: [String], options: [String]) -> UInt64 {
+    /// Inputs may be files or folders; links are followed, so an edit
+    /// behind a linked listing is seen.
+    static func fingerprint(inputs: [String], options: [String]) -> UInt64 {
         var hasher = ContentHasher()
         for option in [formatVersion] + options { hasher.add(Array(option.utf8)) }
-        for folder in folders {
-            for file in OutputFolder.existingFiles(folder).sorted() {
-                hasher.add(Array((folder + "/" + file).utf8))
-                hasher.add(FileBytes.read(folder + "/" + file) ?? [])
+        for input in inputs {
+            hasher.add(Array(input.utf8))
+            switch FileTree.kind(input, followingLinks: true) {
+            case .file:
+                hasher.add(FileBytes.read(input) ?? [])
+            case .folder:
+                for file in FileTree.files(input, followingLinks: true).sorted() {
+                    hasher.add(Array((input + "/" + file).utf8))
+                    hasher.add(FileBytes.read(input + "/" + file) ?? [])
+                }
+            default:
+                hasher.add([0])
             }
         }
         return hasher.value
@@ -52,7 +63,7 @@ struct BuildState {
 
     /// True when `output` is exactly as this state left it.
     func matches(output: String) -> Bool {
-        let present = OutputFolder.existingFiles(output)
+        let present = FileTree.files(output)
         guard present.count == files.count else { return false }
         let unchanged = ParallelMap.map(Array(files), minimumBatch: 1024) { path, stamp in
             present.contains(path) && BuildState.stamp(output + "/" + path) == stamp
@@ -67,8 +78,21 @@ struct BuildState {
         guard let bytes = FileBytes.read(path) else { return nil }
         let expected = Array("fingerprint \(String(fingerprint, radix: 16))\n".utf8)
         guard bytes.starts(with: expected) else { return nil }
+        return parse(bytes, from: expected.count, fingerprint: fingerprint)
+    }
+
+    /// The files the last build wrote, whatever its fingerprint; nil when
+    /// there is no readable state file.
+    static func manifest(_ path: String) -> Set<String>? {
+        guard let bytes = FileBytes.read(path), bytes.starts(with: "fingerprint ".utf8),
+              let newline = bytes.firstIndex(of: 0x0A),
+              let state = parse(bytes, from: newline + 1, fingerprint: 0) else { return nil }
+        return Set(state.files.keys).subtracting(state.kept)
+    }
+
+    private static func parse(_ bytes: [UInt8], from offset: Int, fingerprint: UInt64) -> BuildState? {
         var state = BuildState(fingerprint: fingerprint, warnings: [], files: [:])
-        var start = expected.count
+        var start = offset
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             let line = bytes[start..<end]
@@ -77,11 +101,14 @@ struct BuildState {
                 state.warnings.append(String(decoding: line.dropFirst(8), as: UTF8.self))
                 continue
             }
-            // "file SIZE MODIFIED PATH"
-            guard line.starts(with: "file ".utf8) else { return nil }
+            // "file SIZE MODIFIED PATH", or "kept …" for a file Digest did not write
+            let isKept = line.starts(with: "kept ".utf8)
+            guard isKept || line.starts(with: "file ".utf8) else { return nil }
             var rest = line.dropFirst(5)
             guard let size = readNumber(&rest), let modified = readNumber(&rest), !rest.isEmpty else { return nil }
-            state.files[String(decoding: rest, as: UTF8.self)] = FileStamp(size: Int(size), modified: modified)
+            let file = String(decoding: rest, as: UTF8.self)
+            state.files[file] = FileStamp(size: Int(size), modified: modified)
+            if isKept { state.kept.insert(file) }
         }
         return state
     }
@@ -104,9 +131,11 @@ struct BuildState {
     }
 
     /// Writes the state: the fingerprint, the warnings, then a line per
-    /// output file with its size and modification time (read on every core).
-    static func save(fingerprint: UInt64, warnings: [Diagnostic], output: String, files: [String]) {
-        let sorted = files.sorted()
+    /// output file with its size and modification time (read on every core);
+    /// `kept` are the files found in the output and kept, not written.
+    static func save(fingerprint: UInt64, warnings: [Diagnostic], output: String, statePath: String,
+                     files: [String], kept: Set<String>) {
+        let sorted = (files + kept).sorted()
         let stamps = ParallelMap.map(sorted, minimumBatch: 1024) { stamp(output + "/" + $0) }
         var out = Array("fingerprint \(String(fingerprint, radix: 16))\n".utf8)
         for warning in warnings {
@@ -116,7 +145,7 @@ struct BuildState {
         }
         for (file, stamp) in zip(sorted, stamps) {
             guard let stamp else { return }
-            out += "file ".utf8
+            out += (kept.contains(file) ? "kept " : "file ").utf8
             out += String(stamp.size).utf8
             out.append(0x20)
             out += String(stamp.modified).utf8
@@ -124,6 +153,8 @@ struct BuildState {
             out += file.utf8
             out.append(0x0A)
         }
-        _ = FileBytes.write(path(forOutput: output), out)
+        // Written aside, then renamed: a state file is whole or absent.
+        let temporary = statePath + ".new-\(getpid())"
+        if FileBytes.write(temporary, out) == nil { rename(temporary, statePath) } else { unlink(temporary) }
     }
 }

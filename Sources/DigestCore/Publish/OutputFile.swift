@@ -3,9 +3,11 @@
 /// free, so the whole site is never held in memory at once.
 public struct OutputFile: Sendable {
     public let path: String
-    public let make: @Sendable () -> [UInt8]
+    /// Throws `DiagnosticsError` when a page cannot be made (a template
+    /// that includes itself without end).
+    public let make: @Sendable () throws -> [UInt8]
 
-    public init(path: String, make: @escaping @Sendable () -> [UInt8]) {
+    public init(path: String, make: @escaping @Sendable () throws -> [UInt8]) {
         self.path = path
         self.make = make
     }

@@ -1,41 +1,62 @@
-import Foundation
 import Glibc
 
-/// Writes the site atomically: everything goes into a fresh folder beside
-/// the output, which then replaces the old one in two renames. A build that
-/// fails before the swap leaves the previous site untouched.
+/// Writes the site atomically, and only ever replaces what Digest made.
 ///
-/// Files whose bytes are unchanged are hard-linked from the previous site
-/// instead of written, so their modification times stay as they were; a
-/// build that changes nothing touches nothing.
+/// Everything goes into a staging folder beside the output
+/// (`.site.building-PID`, marked as Digest's first), which then trades
+/// places with the old site in one `renameat2(RENAME_EXCHANGE)`: at every
+/// instant `site/` is the whole old site or the whole new one. A build that
+/// fails before the swap leaves the old site untouched.
+///
+/// Files in the old site that Digest did not write (a `CNAME`, a `.git`)
+/// are hard-linked into the new one, so the swap keeps them. Files whose
+/// bytes are unchanged are hard-linked from the old site instead of
+/// written, so their modification times stay as they were; a build that
+/// changes nothing touches nothing.
 public struct OutputFolder {
-    public var path: String
+    public var target: OutputTarget
 
-    public init(path: String) {
-        self.path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-    }
+    public init(target: OutputTarget) { self.target = target }
 
     public struct Report: Sendable {
         public var files: Int
         public var written: Int
         public var bytes: Int
+        /// Files found in the old site that Digest did not write, carried over.
+        public var kept: [String]
         public var unchanged: Bool { written == 0 }
     }
 
-    /// Makes and writes every file, on every core, into a staging folder,
-    /// then swaps it in. A file whose bytes equal the old site's copy is
-    /// hard-linked from it instead. When nothing changed and no file was
-    /// added or removed, the staging folder is dropped and the old site,
-    /// untouched, stays.
-    public func write(_ files: [OutputFile]) throws -> Report {
-        let fm = FileManager.default
-        let old = OutputFolder.existingFiles(path)
-        let parent = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let staging = (parent.isEmpty ? "." : parent) + "/.\(name).building-\(getpid())"
-        try? fm.removeItem(atPath: staging)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    /// Makes and writes every file, on every core, then swaps the new site
+    /// in. `manifest` is what the last build wrote (nil when unknown: then
+    /// every old file this build does not write is kept). Throws
+    /// `DiagnosticsError` with the system's reason when the disk refuses.
+    public func write(_ files: [OutputFile], manifest: Set<String>?) throws -> Report {
+        let path = target.path
+        let ownership = target.ownership()
+        if ownership == .foreign { try target.checkOwnership() }
+        let oldEntries = ownership == .digest ? FileTree.entries(path) : []
+        let newPaths = Set(files.map(\.path))
+        // Old entries that are not Digest's: neither in the manifest nor the marker.
+        let foreign = oldEntries.filter { entry in
+            entry != OutputTarget.marker && !(manifest?.contains(entry) ?? newPaths.contains(entry))
+        }
+        if let clash = foreign.first(where: { newPaths.contains($0) }) {
+            throw DiagnosticsError([.error(file: path + "/" + clash, line: nil,
+                "Digest did not write this file, and this build would replace it; move it away, or into Content/static/ to publish it")])
+        }
+        let old = Set(oldEntries).subtracting(foreign)
+
+        let staging = target.sibling(OutputTarget.stagingInfix.dropFirst() + String(getpid()))
+        FileTree.remove(staging)
+        guard mkdir(staging, 0o755) == 0 else { throw DiagnosticsError([FileTree.failure(staging, doing: "make folder")]) }
         do {
+            // The marker first: a staging folder left by a killed build is
+            // then known as Digest's and removed by the next one.
+            let markerPath = "/" + OutputTarget.marker
+            let markerKept = old.contains(OutputTarget.marker) && FileBytes.read(path + markerPath) == OutputTarget.markerText
+                && link(path + markerPath, staging + markerPath) == 0
+            if !markerKept, let failure = FileBytes.write(staging + markerPath, OutputTarget.markerText) { throw DiagnosticsError([failure]) }
             var folders = Set<String>()
             for file in files {
                 // Output paths are relative and clean ("papers/some-title.html"),
@@ -43,67 +64,109 @@ public struct OutputFolder {
                 // path methods cost tens of thousands of instructions a call.)
                 guard let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
                 let folder = String(file.path[..<slash])
-                if folders.insert(folder).inserted {
-                    try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+                if folders.insert(folder).inserted, let failure = FileTree.makeFolders(staging, folder) {
+                    throw DiagnosticsError([failure])
                 }
             }
-            let outcomes = ParallelMap.map(files, minimumBatch: 16) { file -> (bytes: Int, written: Bool, failed: Bool) in
-                let bytes = file.make()
+            let outcomes = ParallelMap.map(files, minimumBatch: 16) { file -> (bytes: Int, written: Bool, failure: Diagnostic?) in
+                let bytes: [UInt8]
+                do { bytes = try file.make() } catch let error as DiagnosticsError {
+                    return (0, false, error.diagnostics.first)
+                } catch {
+                    return (0, false, .error(file: file.path, line: nil, "\(error)"))
+                }
                 let target = staging + "/" + file.path
                 let current = path + "/" + file.path
                 if old.contains(file.path), FileBytes.read(current) == bytes, link(current, target) == 0 {
-                    return (bytes.count, false, false)
+                    return (bytes.count, false, nil)
                 }
-                return (bytes.count, true, !FileBytes.write(target, bytes))
+                return (bytes.count, true, FileBytes.write(target, bytes))
             }
-            if let failed = zip(files, outcomes).first(where: { $0.1.failed }) {
-                throw DiagnosticsError([.error(file: staging + "/" + failed.0.path, line: nil, "cannot write file")])
-            }
-            let written = outcomes.filter(\.written).count
-            let report = Report(files: files.count, written: written, bytes: outcomes.reduce(0) { $0 + $1.bytes })
-            if written == 0, old.count == files.count {
-                try? fm.removeItem(atPath: staging)
+            var failures: [Diagnostic] = []
+            for outcome in outcomes { if let failure = outcome.failure, !failures.contains(failure) { failures.append(failure) } }
+            if !failures.isEmpty { throw DiagnosticsError(failures) }
+            try carry(foreign, from: path, to: staging)
+
+            // The marker counts as one of the files.
+            let written = outcomes.filter(\.written).count + (markerKept ? 0 : 1)
+            let report = Report(files: files.count + 1, written: written,
+                                bytes: outcomes.reduce(OutputTarget.markerText.count) { $0 + $1.bytes }, kept: foreign)
+            if written == 0, old.count == files.count + 1 {
+                FileTree.remove(staging)
                 return report
             }
-            // Swap: the old site moves aside, the new one takes its name.
-            let retired = (parent.isEmpty ? "." : parent) + "/.\(name).old-\(getpid())"
-            var hadOld = false
-            if fm.fileExists(atPath: path) { try fm.moveItem(atPath: path, toPath: retired); hadOld = true }
-            try fm.moveItem(atPath: staging, toPath: path)
-            if hadOld { try? fm.removeItem(atPath: retired) }
+            try swap(staging, into: path, hadOld: ownership != .absent)
             return report
         } catch {
-            try? fm.removeItem(atPath: staging)
+            FileTree.remove(staging)
             throw error
         }
     }
 
-    /// Relative paths of the regular files under `root` (hidden ones too;
-    /// symbolic links are neither listed nor followed).
-    static func existingFiles(_ root: String) -> Set<String> {
-        var files = Set<String>()
-        func walk(_ folder: String, _ prefix: String) {
-            guard let handle = opendir(folder) else { return }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                var nameField = entry.pointee.d_name
-                let capacity = MemoryLayout.size(ofValue: nameField)
-                let name = withUnsafePointer(to: &nameField) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) }
+    /// Hard-links the old site's foreign entries (files, links, empty
+    /// folders) into the staging folder, so the swap keeps them.
+    private func carry(_ entries: [String], from old: String, to staging: String) throws {
+        for entry in entries {
+            let isFolder = entry.hasSuffix("/")
+            let relative = isFolder ? String(entry.dropLast()) : entry
+            if let slash = relative.utf8.lastIndex(of: 0x2F), let failure = FileTree.makeFolders(staging, String(relative[..<slash])) {
+                throw DiagnosticsError([failure])
+            }
+            if isFolder {
+                if mkdir(staging + "/" + relative, 0o755) != 0, errno != EEXIST {
+                    throw DiagnosticsError([FileTree.failure(staging + "/" + relative, doing: "make folder")])
                 }
-                if name == "." || name == ".." { continue }
-                var type = Int(entry.pointee.d_type)
-                if type == Int(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(folder + "/" + name, &info) == 0 else { continue }
-                    let format = info.st_mode & S_IFMT
-                    type = format == S_IFDIR ? Int(DT_DIR) : format == S_IFREG ? Int(DT_REG) : Int(DT_UNKNOWN)
-                }
-                if type == Int(DT_DIR) { walk(folder + "/" + name, prefix + name + "/") }
-                else if type == Int(DT_REG) { files.insert(prefix + name) }
+            } else if link(old + "/" + relative, staging + "/" + relative) != 0 {
+                throw DiagnosticsError([FileTree.failure(old + "/" + relative, doing: "keep")])
             }
         }
-        walk(root, "")
-        return files
     }
+
+    /// Puts `staging` at `path` in one step and removes what was there.
+    /// Linux's `renameat2(RENAME_EXCHANGE)` trades the two folders
+    /// atomically; where the call is missing (an old kernel, a file system
+    /// without it), two renames do it, with a moment in between.
+    private func swap(_ staging: String, into path: String, hadOld: Bool) throws {
+        guard hadOld else {
+            guard rename(staging, path) == 0 else { throw DiagnosticsError([FileTree.failure(path, doing: "put the new site in place")]) }
+            return
+        }
+        // Legacy sites (known by their state file) get the marker, so a
+        // kill after the exchange leaves a folder the next build removes.
+        if FileTree.kind(path + "/" + OutputTarget.marker) != .file {
+            _ = FileBytes.write(path + "/" + OutputTarget.marker, OutputTarget.markerText)
+        }
+        if Self.exchange(staging, path) == 0 {
+            // The old site now sits in the staging folder's place.
+            if let problem = FileTree.remove(staging) { throw DiagnosticsError([problem]) }
+            return
+        }
+        guard errno == ENOSYS || errno == EINVAL || errno == ENOTSUP else {
+            throw DiagnosticsError([FileTree.failure(path, doing: "swap in the new site")])
+        }
+        let retired = target.sibling(OutputTarget.stagingInfix.dropFirst() + "old-\(getpid())")
+        guard rename(path, retired) == 0 else { throw DiagnosticsError([FileTree.failure(path, doing: "move the old site aside")]) }
+        guard rename(staging, path) == 0 else {
+            let failure = FileTree.failure(path, doing: "put the new site in place")
+            rename(retired, path)
+            throw DiagnosticsError([failure])
+        }
+        FileTree.remove(retired)
+    }
+
+    /// `renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)`; -1 with errno
+    /// on failure. Swift's Glibc module does not declare `renameat2` (it
+    /// needs _GNU_SOURCE), so it is looked up by name once; where glibc
+    /// lacks it, errno is ENOSYS and the caller falls back.
+    static func exchange(_ a: String, _ b: String) -> Int32 {
+        guard let renameat2 = renameat2Function else { errno = ENOSYS; return -1 }
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange)
+    }
+
+    private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameat2Function: Renameat2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }  // RTLD_DEFAULT
+        return unsafeBitCast(symbol, to: Renameat2.self)
+    }()
 }

@@ -31,7 +31,7 @@ struct SiteRenderer {
         }
         let library = templates.library
         var files = jobs.map { job in
-            OutputFile(path: job.file) { library.renderBytes(job.template, job.make(pages, job.file)) }
+            OutputFile(path: job.file) { try library.renderBytes(job.template, job.make(pages, job.file)) }
         }
         let routes = [Route.home, Route.papers, Route.authors, Route.themes, Route.search]
             + (site.content.about == nil ? [] : [Route.about])

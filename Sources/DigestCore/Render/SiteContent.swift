@@ -28,15 +28,32 @@ public struct SiteContent: Sendable {
 
     /// Reads `folder`; every problem in every file is collected, then thrown at once.
     public static func load(from folder: String) throws -> SiteContent {
+        var warnings: [Diagnostic] = []
+        return try load(from: folder, warnings: &warnings)
+    }
+
+    /// Files that are not regular files (a FIFO, a socket) are skipped
+    /// with a warning, collected in `warnings`.
+    public static func load(from folder: String, warnings: inout [Diagnostic]) throws -> SiteContent {
         var problems: [Diagnostic] = []
+        if FileTree.kind(folder, followingLinks: true) != .folder {
+            throw DiagnosticsError([.error(file: folder, line: nil, FileTree.kind(folder, followingLinks: true) == .missing
+                ? "no such folder; it holds index.md and the themes" : "is not a folder; it should hold index.md and the themes")])
+        }
         func page(_ name: String, required: Bool) -> Page? {
             let path = folder + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else {
-                if required { problems.append(.error(file: path, line: nil, "missing; it holds the digest's title, description and intro")) }
+            let text: String
+            switch TextDecoding.readText(path) {
+            case .success(let read): text = read
+            case .failure(let problem):
+                if FileTree.kind(path, followingLinks: true) == .missing {
+                    if required { problems.append(.error(file: path, line: nil, "missing; it holds the digest's title, description and intro")) }
+                } else if FileTree.kind(path, followingLinks: true) == .other && !required {
+                    warnings.append(Diagnostic(file: path, line: nil, problem.message + "; skipped"))
+                } else {
+                    problems.append(problem)
+                }
                 return nil
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                problems.append(.error(file: path, line: nil, "not UTF-8 text")); return nil
             }
             do {
                 let front = try FrontMatter.parse(text, file: path)
@@ -49,7 +66,7 @@ public struct SiteContent: Sendable {
         let about = page("about.md", required: false)
         var themes: [ThemeFile] = []
         let themeFolder = folder + "/themes"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: themeFolder)) ?? [])
+        let names = (FileTree.names(themeFolder) ?? []).map(\.name)
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         for name in names {
             guard let theme = page("themes/" + name, required: false) else { continue }

@@ -10,16 +10,20 @@ public struct TemplateSet: Sendable {
     public var assets: [(path: String, bytes: [UInt8])]
 
     public static func load(from folder: String) throws -> TemplateSet {
-        let fm = FileManager.default
         var sources: [String: String] = [:]
         var files: [String: String] = [:]
         var problems: [Diagnostic] = []
+        guard FileTree.kind(folder, followingLinks: true) == .folder else {
+            throw DiagnosticsError([.error(file: folder, line: nil, "no such folder; it holds the page templates")])
+        }
         for sub in ["", "partials/"] {
-            let names = ((try? fm.contentsOfDirectory(atPath: folder + "/" + sub)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+            let names = (FileTree.names(folder + "/" + sub) ?? []).map(\.name).filter { $0.hasSuffix(".mustache") }.sorted()
             for name in names {
                 let path = folder + "/" + sub + name
-                guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    problems.append(.error(file: path, line: nil, "cannot read template as UTF-8 text")); continue
+                let text: String
+                switch TextDecoding.readText(path) {
+                case .success(let read): text = read
+                case .failure(let problem): problems.append(problem); continue
                 }
                 let key = String(name.dropLast(".mustache".count))
                 if let other = files[key] {
@@ -39,9 +43,13 @@ public struct TemplateSet: Sendable {
 
         var assets: [(String, [UInt8])] = []
         let assetRoot = folder + "/assets"
-        for file in OutputFolder.existingFiles(assetRoot).sorted() {
-            if let data = fm.contents(atPath: assetRoot + "/" + file) { assets.append(("assets/" + file, [UInt8](data))) }
+        for file in FileTree.files(assetRoot).sorted() {
+            switch FileBytes.load(assetRoot + "/" + file) {
+            case .success(let bytes): assets.append(("assets/" + file, bytes))
+            case .failure(let problem): problems.append(problem)
+            }
         }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
         return TemplateSet(library: library!, assets: assets)
     }
 }

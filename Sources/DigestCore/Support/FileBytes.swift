@@ -4,32 +4,61 @@ import Glibc
 /// in between, so a 50 MB listing is read once, into the array it is
 /// parsed from.
 enum FileBytes {
-    static func write(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+    /// Writes `bytes` to `path`; on failure, the system's reason
+    /// (`site/x.html: error: cannot write: No space left on device`).
+    static func write(_ path: String, _ bytes: [UInt8]) -> Diagnostic? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return FileTree.failure(path, doing: "write") }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { return false }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                let failure = FileTree.failure(path, written == 0 ? ENOSPC : errno, doing: "write")
+                close(fd)
+                return failure
+            }
             offset += written
         }
-        return true
+        // A full disk may only show when the data is flushed at close.
+        guard close(fd) == 0 else { return FileTree.failure(path, doing: "write") }
+        return nil
     }
 
+    /// The bytes of a regular file, or nil (missing, unreadable, or not a
+    /// regular file: a FIFO is never opened for a blocking read).
     static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+        if case .success(let bytes) = load(path) { return bytes }
+        return nil
+    }
+
+    /// The bytes of a regular file, or why there are none, as a message
+    /// that names the file: missing, a folder, a FIFO or device, the
+    /// system's reason.
+    static func load(_ path: String) -> Result<[UInt8], Diagnostic> {
+        // Non-blocking, so opening a FIFO with no writer returns at once;
+        // fstat then says what it is.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            return .failure(errno == ENOENT ? .error(file: path, line: nil, "no such file") : FileTree.failure(path, doing: "read"))
+        }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0 else { return .failure(FileTree.failure(path, doing: "read")) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.error(file: path, line: nil, "is a folder, not a file"))
+        default: return .failure(.error(file: path, line: nil, "is not a regular file (a FIFO, socket or device)"))
+        }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            guard count > 0 else { return nil }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .failure(FileTree.failure(path, doing: "read")) }
+            if count == 0 { bytes.removeLast(bytes.count - offset); break }  // the file shrank
             offset += count
         }
-        return bytes
+        return .success(bytes)
     }
 }

@@ -2,9 +2,12 @@ import Glibc
 
 /// One input file split into lines, each remembering its 1-based number.
 ///
-/// Reading never fails: Windows line endings are dropped, invalid UTF-8 is
-/// replaced (with one warning per line), and an absurdly long line is left
-/// out with a warning instead of being carried through the pipeline.
+/// Reading never fails: "\r\n" and "\r" line ends read as "\n", UTF-16 with
+/// a byte-order mark is decoded, invalid UTF-8 is replaced (with one
+/// warning per line), and a line that cannot be read (an absurdly long
+/// one, binary data) is replaced by a placeholder and listed in
+/// `unreadable`, so the lines around it keep their places and the reader
+/// can drop the entry that held it.
 public struct SourceText: Sendable {
     public struct Line: Sendable {
         public var number: Int
@@ -15,6 +18,11 @@ public struct SourceText: Sendable {
     public var path: String
     public var lines: [Line]
     public var diagnostics: [Diagnostic]
+    /// Numbers of the lines that could not be read, ascending.
+    public var unreadable: [Int] = []
+    /// What an unreadable line reads as: one character no parser takes
+    /// for a header, so the entry around it stays in place.
+    static let placeholder: Substring = "\u{FFFD}"
 
     /// Longest line kept; a real abstract is a few thousand characters.
     public static let maxLineBytes = 64 * 1024
@@ -23,8 +31,10 @@ public struct SourceText: Sendable {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes raw: [UInt8]) {
         self.path = path
+        let bytes = TextDecoding.normalized(raw)
+        var unreadable: [Int] = []
         var lines: [Line] = []
         var diagnostics: [Diagnostic] = []
         var start = 0
@@ -45,7 +55,8 @@ public struct SourceText: Sendable {
             if length > SourceText.maxLineBytes {
                 diagnostics.append(Diagnostic(file: path, line: number,
                     "line is \(length) bytes long (limit \(SourceText.maxLineBytes)); skipped"))
-                lines.append(Line(number: number, text: ""))
+                lines.append(Line(number: number, text: SourceText.placeholder))
+                unreadable.append(number)
             } else {
                 let slice = bytes[start..<stop]
                 var text: String
@@ -55,7 +66,8 @@ public struct SourceText: Sendable {
                 if hasNUL {
                     diagnostics.append(Diagnostic(file: path, line: number,
                         "binary data (NUL bytes); line skipped"))
-                    text = ""
+                    text = String(SourceText.placeholder)
+                    unreadable.append(number)
                 } else if let valid = String(validating: slice, as: UTF8.self) {
                     text = valid
                 } else {
@@ -69,6 +81,7 @@ public struct SourceText: Sendable {
         }
         self.lines = lines
         self.diagnostics = diagnostics
+        self.unreadable = unreadable
     }
 
     public init(path: String, text: String) {

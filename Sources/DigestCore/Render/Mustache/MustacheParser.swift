@@ -57,7 +57,7 @@ struct MustacheParser {
     static func parse(_ template: String) throws -> [Node] {
         let items = applyStandalone(try tokenize(template))
         var index = 0
-        return try build(items, &index, closing: nil)
+        return try build(items, &index, closing: nil, depth: 0)
     }
 
     // MARK: Tokens
@@ -170,7 +170,15 @@ struct MustacheParser {
 
     // MARK: Tree
 
-    private static func build(_ items: [Item], _ index: inout Int, closing: Tag?) throws -> [Node] {
+    /// Sections, blocks and parents nested deeper than this are an error:
+    /// real templates nest a handful deep, and the tree is walked by
+    /// recursion, which must not run out of stack.
+    static let maxNesting = 100
+
+    private static func build(_ items: [Item], _ index: inout Int, closing: Tag?, depth: Int) throws -> [Node] {
+        if depth > maxNesting, let closing {
+            throw ParseError(line: closing.line, message: "sections nested more than \(maxNesting) deep; is a closing tag missing?")
+        }
         var nodes: [Node] = []
         while index < items.count {
             let item = items[index]
@@ -199,7 +207,7 @@ struct MustacheParser {
                     }
                     return nodes
                 default:
-                    let children = try build(items, &index, closing: tag)
+                    let children = try build(items, &index, closing: tag, depth: depth + 1)
                     switch tag.sigil {
                     case "#", "^":
                         nodes.append(.section(name: Name(tag.name), inverted: tag.sigil == "^", children: children, line: tag.line))

@@ -50,16 +50,18 @@ public final class MustacheLibrary: @unchecked Sendable {
         return problems
     }
 
-    public func render(_ name: String, _ data: TemplateValue) -> String {
-        String(decoding: renderBytes(name, data), as: UTF8.self)
+    public func render(_ name: String, _ data: TemplateValue) throws -> String {
+        String(decoding: try renderBytes(name, data), as: UTF8.self)
     }
 
-    /// The rendered template as UTF-8 bytes, ready to be written.
-    public func renderBytes(_ name: String, _ data: TemplateValue) -> [UInt8] {
+    /// The rendered template as UTF-8 bytes, ready to be written. Throws a
+    /// `DiagnosticsError` when partials or parents nest past `maxDepth` (a
+    /// template that includes itself without end).
+    public func renderBytes(_ name: String, _ data: TemplateValue) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         var stack = [data]
-        render(nodes(name, indent: ""), &stack, [:], &out)
+        try render(nodes(name, indent: ""), &stack, [:], &out, Expansion(template: name))
         return out
     }
 
@@ -67,8 +69,31 @@ public final class MustacheLibrary: @unchecked Sendable {
     public func render(template: String, _ data: TemplateValue) throws -> String {
         var out: [UInt8] = []
         var stack = [data]
-        render(try MustacheParser.parse(template), &stack, [:], &out)
+        try render(try MustacheParser.parse(template), &stack, [:], &out, Expansion(template: "(template)"))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// How deep partials and parents may be expanded inside each other.
+    /// Recursive partials are legal Mustache (a tree drawn by a partial
+    /// that includes itself inside a section), so the limit is on depth,
+    /// not on cycles: deep enough for any real tree, shallow enough that
+    /// rendering on a worker thread never runs out of stack.
+    static let maxDepth = 40
+
+    /// Where rendering is: the template being expanded and how many
+    /// partials and parents deep (no array, so a card partial expanded a
+    /// million times allocates nothing for it).
+    struct Expansion {
+        var template: String
+        var depth = 1
+        init(template: String) { self.template = template }
+        func entering(_ name: String) -> Expansion { var next = self; next.template = name; next.depth += 1; return next }
+    }
+
+    private func tooDeep(_ expansion: Expansion, including name: String, line: Int) -> DiagnosticsError {
+        DiagnosticsError([.error(file: files[expansion.template] ?? expansion.template, line: line,
+            "templates nested more than \(MustacheLibrary.maxDepth) deep (here \"\(expansion.template)\" includes \"\(name)\"); "
+            + "does a partial or layout include itself?")])
     }
 
     // MARK: Rendering
@@ -84,7 +109,8 @@ public final class MustacheLibrary: @unchecked Sendable {
         return result
     }
 
-    private func render(_ nodes: [Node], _ stack: inout [TemplateValue], _ overrides: [String: Node], _ out: inout [UInt8]) {
+    private func render(_ nodes: [Node], _ stack: inout [TemplateValue], _ overrides: [String: Node], _ out: inout [UInt8],
+                        _ expansion: Expansion) throws {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -95,20 +121,21 @@ public final class MustacheLibrary: @unchecked Sendable {
             case .section(let name, let inverted, let children, _):
                 let value = lookup(name, stack) ?? .null
                 if inverted {
-                    if value.isFalsey { render(children, &stack, overrides, &out) }
+                    if value.isFalsey { try render(children, &stack, overrides, &out, expansion) }
                 } else if case .list(let items) = value {
                     for item in items {
                         stack.append(item)
-                        render(children, &stack, overrides, &out)
+                        try render(children, &stack, overrides, &out, expansion)
                         stack.removeLast()
                     }
                 } else if !value.isFalsey {
                     stack.append(value)
-                    render(children, &stack, overrides, &out)
+                    try render(children, &stack, overrides, &out, expansion)
                     stack.removeLast()
                 }
-            case .partial(let name, let indent, _):
-                render(self.nodes(name, indent: indent), &stack, overrides, &out)
+            case .partial(let name, let indent, let line):
+                guard expansion.depth < MustacheLibrary.maxDepth else { throw tooDeep(expansion, including: name, line: line) }
+                try render(self.nodes(name, indent: indent), &stack, overrides, &out, expansion.entering(name))
             case .block(let name, let children, let expansionIndent, let oneLine):
                 var content = children
                 var definitionIndent = expansionIndent
@@ -117,19 +144,20 @@ public final class MustacheLibrary: @unchecked Sendable {
                     definitionIndent = indent
                 }
                 guard let definitionIndent, definitionIndent != (expansionIndent ?? "") || oneLine else {
-                    render(content, &stack, overrides, &out)
+                    try render(content, &stack, overrides, &out, expansion)
                     continue
                 }
                 var rendered: [UInt8] = []
-                render(content, &stack, overrides, &rendered)
+                try render(content, &stack, overrides, &rendered, expansion)
                 MustacheLibrary.reindent(rendered, from: definitionIndent, to: expansionIndent ?? "", into: &out)
                 if oneLine, rendered.last != 0x0A { out.append(0x0A) }
-            case .parent(let name, let indent, let own, _):
+            case .parent(let name, let indent, let own, let line):
+                guard expansion.depth < MustacheLibrary.maxDepth else { throw tooDeep(expansion, including: name, line: line) }
                 var merged = overrides
                 for case .block(let blockName, _, _, _) in own where overrides[blockName] == nil {
                     merged[blockName] = own.first { if case .block(blockName, _, _, _) = $0 { return true }; return false }
                 }
-                render(self.nodes(name, indent: indent), &stack, merged, &out)
+                try render(self.nodes(name, indent: indent), &stack, merged, &out, expansion.entering(name))
             }
         }
     }
