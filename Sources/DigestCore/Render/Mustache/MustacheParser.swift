@@ -173,7 +173,7 @@ struct MustacheParser {
     /// Sections, blocks and parents nested deeper than this are an error:
     /// real templates nest a handful deep, and the tree is walked by
     /// recursion, which must not run out of stack.
-    static let maxNesting = 100
+    static let maxNesting = 60
 
     private static func build(_ items: [Item], _ index: inout Int, closing: Tag?, depth: Int) throws -> [Node] {
         if depth > maxNesting, let closing {

@@ -73,26 +73,28 @@ public final class MustacheLibrary: @unchecked Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// How deep partials and parents may be expanded inside each other.
-    /// Recursive partials are legal Mustache (a tree drawn by a partial
-    /// that includes itself inside a section), so the limit is on depth,
-    /// not on cycles: deep enough for any real tree, shallow enough that
-    /// rendering on a worker thread never runs out of stack.
-    static let maxDepth = 40
+    /// How deep sections, partials and parents may nest inside each other
+    /// as a page renders. Recursive partials are legal Mustache (a tree
+    /// drawn by a partial that includes itself inside a section), so the
+    /// limit is on depth, not on cycles: deep enough for any real
+    /// template, shallow enough that rendering on a worker thread, whose
+    /// stack is small, never runs out of it.
+    static let maxDepth = 64
 
-    /// Where rendering is: the template being expanded and how many
-    /// partials and parents deep (no array, so a card partial expanded a
-    /// million times allocates nothing for it).
+    /// Where rendering is: the template being expanded and how deep
+    /// (no array, so a card partial expanded a million times allocates
+    /// nothing for it).
     struct Expansion {
         var template: String
         var depth = 1
         init(template: String) { self.template = template }
         func entering(_ name: String) -> Expansion { var next = self; next.template = name; next.depth += 1; return next }
+        func nested() -> Expansion { var next = self; next.depth += 1; return next }
     }
 
-    private func tooDeep(_ expansion: Expansion, including name: String, line: Int) -> DiagnosticsError {
+    private func tooDeep(_ expansion: Expansion, _ what: String, line: Int) -> DiagnosticsError {
         DiagnosticsError([.error(file: files[expansion.template] ?? expansion.template, line: line,
-            "templates nested more than \(MustacheLibrary.maxDepth) deep (here \"\(expansion.template)\" includes \"\(name)\"); "
+            "templates nested more than \(MustacheLibrary.maxDepth) deep (sections, partials and layouts; here at \(what)); "
             + "does a partial or layout include itself?")])
     }
 
@@ -118,7 +120,9 @@ public final class MustacheLibrary: @unchecked Sendable {
             case .variable(let name, let escaped, _):
                 guard let value = lookup(name, stack) else { continue }
                 if escaped { HTML.escape(value.text, into: &out) } else { out.append(contentsOf: value.text.utf8) }
-            case .section(let name, let inverted, let children, _):
+            case .section(let name, let inverted, let children, let line):
+                let expansion = expansion.nested()
+                guard expansion.depth < MustacheLibrary.maxDepth else { throw tooDeep(expansion, "{{#\(name.text)}}", line: line) }
                 let value = lookup(name, stack) ?? .null
                 if inverted {
                     if value.isFalsey { try render(children, &stack, overrides, &out, expansion) }
@@ -134,7 +138,7 @@ public final class MustacheLibrary: @unchecked Sendable {
                     stack.removeLast()
                 }
             case .partial(let name, let indent, let line):
-                guard expansion.depth < MustacheLibrary.maxDepth else { throw tooDeep(expansion, including: name, line: line) }
+                guard expansion.depth < MustacheLibrary.maxDepth else { throw tooDeep(expansion, "{{> \(name)}}", line: line) }
                 try render(self.nodes(name, indent: indent), &stack, overrides, &out, expansion.entering(name))
             case .block(let name, let children, let expansionIndent, let oneLine):
                 var content = children
@@ -152,7 +156,7 @@ public final class MustacheLibrary: @unchecked Sendable {
                 MustacheLibrary.reindent(rendered, from: definitionIndent, to: expansionIndent ?? "", into: &out)
                 if oneLine, rendered.last != 0x0A { out.append(0x0A) }
             case .parent(let name, let indent, let own, let line):
-                guard expansion.depth < MustacheLibrary.maxDepth else { throw tooDeep(expansion, including: name, line: line) }
+                guard expansion.depth < MustacheLibrary.maxDepth else { throw tooDeep(expansion, "{{< \(name)}}", line: line) }
                 var merged = overrides
                 for case .block(let blockName, _, _, _) in own where overrides[blockName] == nil {
                     merged[blockName] = own.first { if case .block(blockName, _, _, _) = $0 { return true }; return false }

@@ -1,0 +1,178 @@
+import XCTest
+@testable import DigestCore
+
+/// Bad or unusual input ends in a clear `file:line` message, never a crash,
+/// a hang or a silently wrong site.
+final class InputFaultTests: XCTestCase {
+    // MARK: Templates that never end
+
+    func library(_ sources: [String: String]) throws -> MustacheLibrary {
+        try MustacheLibrary(sources: sources, files: Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, "Templates/\($0).mustache") }))
+    }
+
+    func assertTooDeep(_ sources: [String: String], render name: String, file: String, line: Int,
+                       sourceLine: UInt = #line) throws {
+        let library = try library(sources)
+        XCTAssertThrowsError(try library.renderBytes(name, [:]), line: sourceLine) { error in
+            let message = (error as? DiagnosticsError)?.description ?? "\(error)"
+            XCTAssertTrue(message.hasPrefix("Templates/\(file).mustache:\(line): error: templates nested more than"), message, line: sourceLine)
+            XCTAssertTrue(message.contains("include itself"), message, line: sourceLine)
+        }
+    }
+
+    func testAPartialThatIncludesItselfIsAnError() throws {
+        try assertTooDeep(["loop": "x{{> loop}}"], render: "loop", file: "loop", line: 1)
+        try assertTooDeep(["a": "A\n{{> b}}", "b": "B\n\n{{> a}}"], render: "a", file: "b", line: 3)
+        try assertTooDeep(["page": "{{< page}}{{$main}}x{{/main}}{{/page}}"], render: "page", file: "page", line: 1)
+        // Standalone partials add indentation at each level: still ends.
+        try assertTooDeep(["indent": "  {{> indent}}\n"], render: "indent", file: "indent", line: 1)
+    }
+
+    /// Recursion that ends (the spec's tree drawn by a partial) still works.
+    func testRecursionThatEndsStillRenders() throws {
+        let library = try library(["node": "{{content}}<{{#nodes}}{{> node}}{{/nodes}}>"])
+        let tree: TemplateValue = ["content": "X", "nodes": .list([["content": "Y", "nodes": .list([])]])]
+        XCTAssertEqual(try library.render("node", tree), "X<Y<>>")
+    }
+
+    func testExtremeNestingIsAParseErrorNotAStackOverflow() {
+        let deep = String(repeating: "{{#a}}", count: 100_000) + String(repeating: "{{/a}}", count: 100_000)
+        XCTAssertThrowsError(try library(["deep": deep])) { error in
+            XCTAssertTrue("\(error)".contains("Templates/deep.mustache:1: error: sections nested more than 60 deep"), "\(error)")
+        }
+    }
+
+    func testARecursiveTemplateFailsTheBuildWithFileAndLine() throws {
+        let site = FixtureSite()
+        try FileManager.default.copyItem(atPath: TestPaths.root.path + "/Templates", toPath: site.path + "/Templates")
+        site.write("Templates/partials/footer.mustache", "<footer>\n{{> footer}}\n</footer>\n")
+        let run = try site.build()
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("Templates/partials/footer.mustache:2: error: templates nested more than"), run.stderr)
+        XCTAssertEqual(run.stderr.components(separatedBy: "nested more than").count, 2, "one message, not one per page: \(run.stderr)")
+        XCTAssertFalse(site.exists("site"))
+    }
+
+    // MARK: Files that are not files
+
+    func testAFIFOAmongListingsAndContentIsSkippedWithAWarning() throws {
+        let site = FixtureSite()
+        XCTAssertEqual(mkfifo(site.path + "/seeds/pipe.txt", 0o644), 0)
+        XCTAssertEqual(mkfifo(site.path + "/Content/themes-pipe", 0o644), 0)
+        try FileManager.default.createDirectory(atPath: site.path + "/Content/themes", withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(site.path + "/Content/themes/pipe.md", 0o644), 0)
+        let run = try site.build()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("seeds/pipe.txt: not a regular file (a FIFO, socket or device); skipped"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Content/themes/pipe.md: is not a regular file"), run.stderr)
+        // An up-to-date check must not open it either.
+        XCTAssertTrue(try site.build().stdout.contains("is up to date"))
+        let parse = try DigestRun.run(["parse", "seeds/pipe.txt"], in: site.scratch.url)
+        XCTAssertEqual(parse.status, 1)
+        XCTAssertTrue(parse.stderr.contains("seeds/pipe.txt: not a regular file"), parse.stderr)
+    }
+
+    // MARK: Line ends and encodings
+
+    func testCRLFAndCRFrontMatterAndListingsReadLikeLF() throws {
+        var files: [String: String] = [:]
+        for (path, text) in FixtureSite.minimal { files[path] = text.replacingOccurrences(of: "\n", with: "\r\n") }
+        files["Content/about.md"] = "---\rtitle: About the lab\r---\rWe read papers.\r"
+        let site = FixtureSite(files)
+        let run = try site.build()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("2 papers"), run.stdout)
+        let home = site.read("site/index.html")!
+        XCTAssertTrue(home.contains("<title>Fixture Digest</title>"), home)
+        XCTAssertFalse(home.contains("title: Fixture"))
+        XCTAssertTrue(site.read("site/about/index.html")!.contains("About the lab"))
+        XCTAssertFalse(site.read("site/about/index.html")!.contains("title:"))
+    }
+
+    func testUTF16WithAByteOrderMarkIsDecoded() throws {
+        let site = FixtureSite()
+        for (path, bigEndian) in [("seeds/feed.txt", false), ("Content/index.md", true)] {
+            let text = site.read(path)!
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for unit in text.utf16 { bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            try Data(bytes).write(to: URL(fileURLWithPath: site.path + "/" + path))
+        }
+        let run = try site.build()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(run.stderr.contains("UTF-8"), run.stderr)
+        XCTAssertTrue(site.read("site/index.html")!.contains("<title>Fixture Digest</title>"))
+        XCTAssertTrue(site.read("site/authors/zoe-ng.html")!.contains("Zoë Ng"))
+    }
+
+    func testContentThatIsNotUTF8NamesFileAndLine() throws {
+        let site = FixtureSite()
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0x74, 0x3A, 0x20, 0xFF, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A])
+            .write(to: URL(fileURLWithPath: site.path + "/Content/about.md"))
+        let run = try site.build()
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("Content/about.md:2: error: not UTF-8 text; save it as UTF-8"), run.stderr)
+    }
+
+    // MARK: Lines that cannot be read
+
+    /// A listing line with a NUL byte drops its whole entry, so the author
+    /// line never becomes a title; the other entries are kept.
+    func testAnUnreadableLineDropsItsEntryNotItsNeighbours() throws {
+        let text = """
+            LGFeb 2, 2024
+            First PaperAda Lovelace
+            First abstract.
+            LGFeb 1, 2024
+            Second Paper\u{0}Bo Byte
+            Second abstract.
+            LGJan 31, 2024
+            Third PaperCy Clean
+            Third abstract.
+            """
+        let (parse, diagnostics) = ListingReader(context: testContext).read(SourceText(path: "feed.txt", text: text))
+        XCTAssertEqual(parse?.entries.map(\.title), ["First Paper", "Third Paper"])
+        let messages = diagnostics.map(\.description)
+        XCTAssertTrue(messages.contains("feed.txt:5: binary data (NUL bytes); line skipped"), "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("its line 5 could not be read") }, "\(messages)")
+    }
+
+    // MARK: The up-to-date check
+
+    /// An edit behind a linked listing, or in a listing named alone by
+    /// `--seeds`, is seen: the next build is a real one.
+    func testEditsBehindLinksAndInASingleListingFileRebuild() throws {
+        let site = FixtureSite()
+        site.write("elsewhere/feed.txt", site.read("seeds/feed.txt")!)
+        try FileManager.default.removeItem(atPath: site.path + "/seeds/feed.txt")
+        try FileManager.default.createSymbolicLink(atPath: site.path + "/seeds/feed.txt", withDestinationPath: site.path + "/elsewhere/feed.txt")
+        XCTAssertEqual(try site.build().status, 0)
+        XCTAssertTrue(try site.build().stdout.contains("is up to date"))
+        site.write("elsewhere/feed.txt", site.read("elsewhere/feed.txt")!.replacingOccurrences(of: "Zoë Ng", with: "Zoë Ng, Max Planck"))
+        let run = try site.build()
+        XCTAssertFalse(run.stdout.contains("is up to date"), run.stdout)
+        XCTAssertTrue(site.exists("site/authors/max-planck.html"))
+
+        let single = try DigestRun.run(["build", "--seeds", "elsewhere/feed.txt", "--content", "Content",
+                                        "--templates", site.templates, "--out", "single"], in: site.scratch.url)
+        XCTAssertEqual(single.status, 0, single.stderr)
+        site.write("elsewhere/feed.txt", site.read("elsewhere/feed.txt")!.replacingOccurrences(of: "Max Planck", with: "Lise Meitner"))
+        let again = try DigestRun.run(["build", "--seeds", "elsewhere/feed.txt", "--content", "Content",
+                                       "--templates", site.templates, "--out", "single"], in: site.scratch.url)
+        XCTAssertFalse(again.stdout.contains("is up to date"), again.stdout)
+        XCTAssertTrue(site.exists("single/authors/lise-meitner.html"))
+    }
+}
+
+extension InputFaultTests {
+    /// The deepest template the limits allow (sections 59 deep in a
+    /// partial that includes itself) renders to its error on worker
+    /// threads, as pages are rendered, without running out of stack.
+    func testTheDeepestAllowedTemplateFitsAWorkerThreadsStack() throws {
+        let deep = String(repeating: "{{#a}}", count: 59) + "{{> deep}}" + String(repeating: "{{/a}}", count: 59)
+        let library = try library(["deep": deep])
+        let results = ParallelMap.map([0, 1, 2, 3]) { _ in Result { try library.renderBytes("deep", ["a": true]) } }
+        for result in results {
+            XCTAssertThrowsError(try result.get()) { XCTAssertTrue("\($0)".contains("nested more than"), "\($0)") }
+        }
+    }
+}
