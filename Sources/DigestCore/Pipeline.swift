@@ -93,6 +93,7 @@ public struct Pipeline {
         guard errors.isEmpty, let content, let templates else { throw DiagnosticsError(errors + summary.warnings) }
 
         let catalog = timed("catalog") { Catalog(entries: read.entries) }
+        summary.warnings += catalog.diagnostics
         let grouping = timed("group") { Grouping(catalog: catalog, curated: content.themes) }
         let files = try timed("render") {
             let site = Site(catalog: catalog, grouping: grouping, content: content, baseURL: options.baseURL,

@@ -9,7 +9,7 @@ enum ParseCommand {
         }
         let read = ListingReader(context: ParseContext(reference: reference.today)).read(paths: args.positional)
         let catalog = Catalog(entries: read.entries)
-        for diagnostic in read.diagnostics { Output.error(diagnostic.description) }
+        for diagnostic in read.diagnostics + catalog.diagnostics { Output.error(diagnostic.description) }
         if args.flags.contains("json") {
             Output.write(CatalogJSONLines.render(catalog))
         } else {

@@ -15,9 +15,9 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let environment = ProcessInfo.processInfo.environment
-let reference = ReferenceDate.fromEnvironment(environment)
 
 do {
+    let reference = try ReferenceDate.fromEnvironment(environment)
     switch arguments[1] {
     case "build":
         exit(try BuildCommand.run(arguments.dropFirst(2), reference: reference))

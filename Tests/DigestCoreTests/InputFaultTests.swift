@@ -176,3 +176,74 @@ extension InputFaultTests {
         }
     }
 }
+
+extension InputFaultTests {
+    /// U+FDD0, which Swift does not take as a literal.
+    static let fdd0 = String(Unicode.Scalar(0xFDD0)!)
+
+    func testAnInvalidSourceDateEpochIsAnErrorThatNamesIt() throws {
+        let site = FixtureSite()
+        for value in ["yesterday", "-5", "1e9", "17953056001795305600", " 1795305600"] {
+            let run = try site.build(environment: ["SOURCE_DATE_EPOCH": value])
+            XCTAssertEqual(run.status, 1, value)
+            XCTAssertTrue(run.stderr.hasPrefix("SOURCE_DATE_EPOCH: error: \"\(value)\" is not a date"), run.stderr)
+        }
+        XCTAssertFalse(site.exists("site"))
+        XCTAssertEqual(try site.build(environment: ["SOURCE_DATE_EPOCH": "0"]).status, 0)
+    }
+
+    /// Noncharacters and control characters (a terminal escape pasted with
+    /// a listing) never reach a page; the rest of the text does.
+    func testNoncharactersAndControlsAreRemovedFromPages() throws {
+        var files = FixtureSite.minimal
+        files["seeds/feed.txt"] = "LGFeb 2, 2024\nSharp\u{FFFE}ness\u{1B}[31m and " + InputFaultTests.fdd0 + "Grok\u{10FFFF}kingAda Lovelace, Bo Byte\nAn abstract\u{FFFF} with \u{7F}junk\u{85}.\n"
+        files["Content/about.md"] = "---\ntitle: About\u{FFFE}\n---\nWe\u{0B} read\u{1FFFE} papers.\n"
+        let site = FixtureSite(files)
+        let run = try site.build()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for (path, data) in site.files() where path.hasSuffix(".html") || path.hasSuffix(".xml") || path.hasSuffix(".json") {
+            let text = String(decoding: data, as: UTF8.self)
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                let forbidden = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (v >= 0x7F && v < 0xA0)
+                    || (v >= 0xFDD0 && v <= 0xFDEF) || v & 0xFFFE == 0xFFFE
+                XCTAssertFalse(forbidden, "\(path) holds U+\(String(v, radix: 16, uppercase: true))")
+            }
+        }
+        XCTAssertTrue(site.read("site/papers/sharpness-31m-and-grokking.html")!.contains("<h1>Sharpness[31m and Grokking</h1>"))
+        XCTAssertTrue(site.read("site/about/index.html")!.contains("We read papers."))
+    }
+
+    /// The cleaning pass, eight bytes a step, against a byte-by-byte one.
+    func testTextCleaningMatchesAByteByByteReference() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+            var out = ""
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v == 0x0D { out += "\n"; continue }
+                let forbidden = (v < 0x20 && v != 0 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v < 0xA0)
+                    || (v >= 0xFDD0 && v <= 0xFDEF) || v & 0xFFFE == 0xFFFE
+                if !forbidden { out.unicodeScalars.append(scalar) }
+            }
+            return Array(out.utf8)
+        }
+        let pieces: [String] = ["a", "b c", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{A0}", "é", "ü",
+                                "\u{FFFE}", "\u{FFFF}", InputFaultTests.fdd0, String(Unicode.Scalar(0xFDEF)!), "\u{FDF0}", "\u{1FFFE}", "\u{10FFFF}", "\u{FFFD}", "😀", "中"]
+        var random = SplitMix64(seed: 12)
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 40) {
+                text += random.next() % 3 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : "plain text"
+            }
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(TextDecoding.normalized(bytes), reference(bytes), text.debugDescription)
+        }
+    }
+
+    func testFileNamesInMessagesAreEscaped() {
+        let diagnostic = Diagnostic.error(file: "seeds/evil\n\u{1B}[2Jname.txt", line: 3, "bad")
+        XCTAssertEqual(diagnostic.description, "seeds/evil\\n\\u{1B}[2Jname.txt:3: error: bad")
+        XCTAssertEqual(Diagnostic(file: "seeds/ünï code.txt", line: nil, "ok").description, "seeds/ünï code.txt: ok")
+    }
+}

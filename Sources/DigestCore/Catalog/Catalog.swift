@@ -1,24 +1,44 @@
 /// Stage 2, catalog: the papers of every listing, one record per paper.
 ///
 /// Two listings show the same paper when their titles agree ignoring case,
-/// punctuation and diacritics. Records keep the order in which papers first
-/// appear (listing files by name, then line).
+/// punctuation and diacritics, and their authors do not contradict it:
+/// when both name authors, they share at least one. Same-titled papers
+/// with no author in common stay apart, with a warning. A title with no
+/// letter or digit ("???", emoji only) has no words to compare, so such
+/// papers meet only when their title, authors and abstract are the same.
+/// Records keep the order in which papers first appear (listing files by
+/// name, then line).
 public struct Catalog: Sendable {
     public var papers: [Paper]
     public var authors: AuthorIndex
+    /// Warnings about merging: same-titled papers kept apart.
+    public var diagnostics: [Diagnostic] = []
 
     public init(entries: [ListingEntry]) {
         var papers: [Paper] = []
         var byKey: [String: Int] = [:]
+        // The rare same-titled papers kept apart, after the first.
+        var apart: [String: [Int]] = [:]
+        var diagnostics: [Diagnostic] = []
         papers.reserveCapacity(entries.count)
         byKey.reserveCapacity(entries.count)
         // By index: mapping the entries themselves would copy each one.
-        let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Text.key(entries[$0].title) }
+        let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Catalog.key(entries[$0]) }
         for index in Catalog.sourceOrder(entries) {
             let entry = entries[index]
             let key = keys[index]
             if let known = byKey[key] {
-                papers[known].merge(entry)
+                if Catalog.mayBeOnePaper(papers[known], entry) {
+                    papers[known].merge(entry)
+                } else if let other = apart[key]?.first(where: { Catalog.mayBeOnePaper(papers[$0], entry) }) {
+                    papers[other].merge(entry)
+                } else {
+                    diagnostics.append(Diagnostic(file: entry.source.path, line: entry.source.line,
+                        "\"\(entry.title)\" has the title of the paper at \(papers[known].sources[0].fileName):\(papers[known].sources[0].line) "
+                        + "but no author in common; kept as a separate paper"))
+                    apart[key, default: []].append(papers.count)
+                    papers.append(Paper(id: papers.count, key: key, entry: entry))
+                }
             } else {
                 byKey[key] = papers.count
                 papers.append(Paper(id: papers.count, key: key, entry: entry))
@@ -26,6 +46,22 @@ public struct Catalog: Sendable {
         }
         self.papers = papers
         self.authors = AuthorIndex(papers: papers)
+        self.diagnostics = diagnostics
+    }
+
+    /// The "same title" key: the title's folded words; for a title without
+    /// any, the exact title with the authors and abstract.
+    static func key(_ entry: ListingEntry) -> String {
+        let words = Text.key(entry.title)
+        if !words.isEmpty { return words }
+        return "\u{1}" + entry.title + "\u{1}" + entry.credits.map { PersonName.key($0.name) }.joined(separator: ";") + "\u{1}" + entry.abstract
+    }
+
+    /// False when both name their authors and no person is on both lists.
+    static func mayBeOnePaper(_ paper: Paper, _ entry: ListingEntry) -> Bool {
+        if paper.credits.isEmpty || entry.credits.isEmpty { return true }
+        let known = Set(paper.credits.map { PersonName.key($0.name) })
+        return entry.credits.contains { known.contains(PersonName.key($0.name)) }
     }
 
     /// Entry positions ordered by source (file name, path, line), ties in

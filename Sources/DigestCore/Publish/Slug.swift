@@ -15,9 +15,14 @@ public enum Slug {
         return out.isEmpty ? "untitled" : String(decoding: out, as: UTF8.self)
     }
 
+    /// Names a page of a folder may not take: `papers/index.html` is the
+    /// list of papers, so a paper titled "Index" is `index-2`.
+    public static let reserved: Set<String> = ["index"]
+
     /// Unique slugs for items given as (base slug, tie-break key), in input
     /// order. Colliding items are ordered by their key; the first keeps the
     /// base, the others get "-2", "-3", … (never a slug another item owns).
+    /// A reserved base is kept by none.
     ///
     /// Only colliding items need sorting: "-n" slugs made for different
     /// bases never meet (a base of its own is never handed out), so each
@@ -27,10 +32,10 @@ public enum Slug {
         groups.reserveCapacity(items.count)
         for (index, item) in items.enumerated() { groups[item.base, default: []].append(index) }
         var result = items.map(\.base)
-        for (base, members) in groups where members.count > 1 {
+        for (base, members) in groups where members.count > 1 || reserved.contains(base) {
             let ordered = members.sorted { (items[$0].key, $0) < (items[$1].key, $1) }
             var n = 2
-            for index in ordered.dropFirst() {
+            for index in reserved.contains(base) ? ordered[...] : ordered.dropFirst() {
                 var slug: String
                 repeat { slug = "\(base)-\(n)"; n += 1 } while groups[slug] != nil
                 result[index] = slug

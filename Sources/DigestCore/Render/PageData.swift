@@ -8,6 +8,8 @@ struct PageData {
     /// between them on a large corpus, made once here instead of per page.
     private let cards: [TemplateValue]
     private static let cardRoot = "../"
+    /// Co-authors an author page lists, most frequent first.
+    static let coauthorLimit = 50
 
     init(site: Site) {
         self.site = site
@@ -115,20 +117,55 @@ struct PageData {
         })
         data["paper_count"] = .int(info.papers.count)
         data["inferred_count"] = info.inferredOn.isEmpty ? .null : .int(info.inferredOn.count)
-        var coauthors: [Int: Int] = [:]
         var themes: [Int: Int] = [:]
         for id in info.papers {
-            for other in Set(site.creditPeople[id]) where other != person { coauthors[other, default: 0] += 1 }
             for t in site.grouping.paperThemes[id] { themes[t, default: 0] += 1 }
         }
         let people = site.catalog.authors.people
-        data["coauthors"] = .list(coauthors.sorted { ($1.value, people[$0.key].key) < ($0.value, people[$1.key].key) }.map {
-            ["name": .string(people[$0.key].name), "url": .string(root + site.authorRoute($0.key)), "count": .int($0.value)]
+        let coauthors = PageData.coauthors(of: person, papers: info.papers, credits: site.creditPeople, limit: PageData.coauthorLimit)
+        data["coauthors"] = .list(coauthors.top.map {
+            ["name": .string(people[$0.person].name), "url": .string(root + site.authorRoute($0.person)), "count": .int($0.shared)]
         })
+        data["coauthors_more"] = coauthors.total > coauthors.top.count ? .int(coauthors.total - coauthors.top.count) : .null
         data["themes"] = .list(themes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
             ["title": .string(site.grouping.themes[$0.key].title), "url": .string(root + site.themeRoute($0.key)), "count": .int($0.value)]
         })
         return .object(data)
+    }
+
+    /// The `limit` people who share most papers with `person` (ties by
+    /// index, which is key order), and how many co-authors there are in
+    /// all. Only the most frequent are listed: with a 3,000-author paper in
+    /// the catalog, listing them all would make each of those authors'
+    /// pages list every other one, and the site grow with the square. The
+    /// counting stays linear in the credits read, and the best are picked
+    /// without sorting them all.
+    static func coauthors(of person: Int, papers: [Int], credits: [[Int]], limit: Int) -> (top: [(person: Int, shared: Int)], total: Int) {
+        // Per co-author: papers shared, and the last paper counted (a
+        // person credited twice on one paper counts once).
+        var tally: [Int: (shared: Int, last: Int)] = [:]
+        for id in papers {
+            for other in credits[id] where other != person {
+                if let known = tally[other] {
+                    if known.last != id { tally[other] = (known.shared + 1, id) }
+                } else {
+                    tally[other] = (1, id)
+                }
+            }
+        }
+        func before(_ a: (person: Int, shared: Int), _ b: (person: Int, shared: Int)) -> Bool {
+            a.shared != b.shared ? a.shared > b.shared : a.person < b.person
+        }
+        var top: [(person: Int, shared: Int)] = []
+        top.reserveCapacity(limit + 1)
+        for (other, count) in tally {
+            let candidate = (person: other, shared: count.shared)
+            if top.count == limit, !before(candidate, top[limit - 1]) { continue }
+            let at = top.firstIndex { before(candidate, $0) } ?? top.count
+            top.insert(candidate, at: at)
+            if top.count > limit { top.removeLast() }
+        }
+        return (top, tally.count)
     }
 
     func theme(_ t: Int, file: String) -> TemplateValue {

@@ -86,7 +86,17 @@ public struct SiteContent: Sendable {
                     problems.append(.error(file: theme.file, line: front.lines["order"] ?? 1, "order \"\(raw)\" is not a whole number"))
                 }
             }
-            themes.append(ThemeFile(file: theme.file, slug: Slug.make(String(name.dropLast(3))), title: title,
+            let slug = Slug.make(String(name.dropLast(3)))
+            if Slug.reserved.contains(slug) {
+                problems.append(.error(file: theme.file, line: nil, "a theme may not be called \"\(slug)\": themes/\(slug).html is the list of themes; rename the file"))
+                continue
+            }
+            if let other = themes.first(where: { $0.slug == slug }) {
+                problems.append(.error(file: theme.file, line: nil,
+                    "its page would be themes/\(slug).html, like the page of \(other.file); rename one of the two files"))
+                continue
+            }
+            themes.append(ThemeFile(file: theme.file, slug: slug, title: title,
                                     keywords: keywords, order: order, html: theme.html))
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }

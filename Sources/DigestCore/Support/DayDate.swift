@@ -94,8 +94,18 @@ public struct ReferenceDate: Sendable {
         self.isPinned = isPinned
     }
 
-    public static func fromEnvironment(_ environment: [String: String]) -> ReferenceDate {
-        if let raw = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(raw) {
+    /// Latest `SOURCE_DATE_EPOCH` accepted: the last second of year 9999.
+    static let latestEpoch: Int64 = 253_402_300_799
+
+    /// `SOURCE_DATE_EPOCH` as the reproducible-builds specification has
+    /// it: whole seconds since 1970, digits only. A malformed value stops
+    /// the build with an error that names it; set but empty counts as unset.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> ReferenceDate {
+        if let raw = environment["SOURCE_DATE_EPOCH"], !raw.isEmpty {
+            guard raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Int64(raw), seconds <= latestEpoch else {
+                throw DiagnosticsError([.error(file: "SOURCE_DATE_EPOCH", line: nil,
+                    "\"\(raw)\" is not a date: give whole seconds since 1970-01-01 UTC, such as 1795305600, or unset it")])
+            }
             return ReferenceDate(today: DayDate(unixTime: seconds), isPinned: true)
         }
         let now = Int64(time(nil))

@@ -22,8 +22,28 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
+        let name = Diagnostic.printable(file)
+        let place = line.map { "\(name):\($0)" } ?? name
         return severity == .error ? "\(place): error: \(message)" : "\(place): \(message)"
+    }
+
+    /// A file name as a message can show it: control characters (a newline,
+    /// a terminal escape) written as `\n` or `\u{1B}`, backslashes doubled
+    /// only then, so an ordinary name prints as it is.
+    static func printable(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return name }
+        var out = ""
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: out += "\\n"
+            case 0x09: out += "\\t"
+            case 0x0D: out += "\\r"
+            case 0x5C: out += "\\\\"
+            case ..<0x20, 0x7F..<0xA0: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 
