@@ -153,7 +153,7 @@ final class CatalogTests: XCTestCase {
             entry("Fourth", "b.txt", 9, ["Zdeborová, Lenka", "Alan Turing"]),
             entry("Second", "a.txt", 7, ["Lenka Zdeborova"]),
             entry("First", "a.txt", 2, ["Alan  Turing", ""]),
-            entry("first!", "b.txt", 1, ["Grace Hopper"]),
+            entry("first!", "b.txt", 1, ["Turing, Alan", "Grace Hopper"]),
         ]
         let catalog = Catalog(entries: entries)
         XCTAssertEqual(catalog.papers.map(\.title), ["First", "Second", "Third", "Fourth"])
@@ -166,7 +166,7 @@ final class CatalogTests: XCTestCase {
         // "Alan  Turing" is "Alan Turing"; the empty name is no one.
         XCTAssertEqual(catalog.authors.paperPeople[3], [catalog.authors.paperPeople[1][0], catalog.authors.paperPeople[0][0]])
         XCTAssertEqual(catalog.authors.paperPeople[0].count, 1)
-        // Ada, Lenka, Alan; Grace's one-name list lost the merge to the longer one.
+        // Ada, Lenka, Alan; the list with Grace, no longer, lost the merge to the first one.
         XCTAssertEqual(catalog.authors.people.count, 3)
     }
 
