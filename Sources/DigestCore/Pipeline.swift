@@ -101,17 +101,29 @@ public struct Pipeline {
             return try statics.merged(into: SiteRenderer(site: site, templates: templates).files())
         }
         var warnings = summary.warnings
-        let report = try timed("publish") {
-            let report = try OutputFolder(target: target).write(files, manifest: BuildState.manifest(statePath))
+        let report = try timed("publish") { () throws -> OutputFolder.Report in
+            let previousID = target.markerManifestID()
+            let previous = BuildState.manifest(statePath, id: previousID)
+            let staged = try OutputFolder(target: target).stage(files, manifest: previous)
+            let report = staged.report
             if !report.kept.isEmpty {
                 let shown = report.kept.prefix(3).joined(separator: ", ") + (report.kept.count > 3 ? ", …" : "")
                 warnings.append(Diagnostic(file: target.display, line: nil,
                     "kept \(report.kept.count) file\(report.kept.count == 1 ? "" : "s") that Digest did not write (\(shown)); "
                     + "to publish a file with the site, put it in Content/static/"))
             }
-            let keptFiles = report.kept.filter { FileTree.kind(target.path + "/" + $0) == .file }
-            BuildState.save(fingerprint: fingerprint, warnings: warnings, output: target.path, statePath: statePath,
-                            files: files.map(\.path) + [OutputTarget.marker], kept: Set(keptFiles))
+            do {
+                // The state is saved before the swap, naming both sites'
+                // files: whichever one a kill leaves in place is known.
+                let keptFiles = report.kept.filter { FileTree.kind(staged.path + "/" + $0) == .file }
+                try BuildState.save(fingerprint: fingerprint, warnings: warnings, folder: staged.path, statePath: statePath,
+                                    manifest: staged.manifest, manifestID: staged.manifestID, kept: Set(keptFiles),
+                                    previous: previous.map { (previousID ?? 0, $0) })
+                try staged.commit()
+            } catch {
+                staged.discard()
+                throw error
+            }
             return report
         }
         summary.warnings = warnings

@@ -9,6 +9,10 @@ let usage = """
            digest themes --suggest [--seeds DIR] [--content DIR]
     """
 
+// A file-size limit (ulimit -f) then fails the write with "File too large",
+// reported like any other, instead of killing the process.
+signal(SIGXFSZ, SIG_IGN)
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     Output.error(usage)

@@ -47,9 +47,9 @@ struct DigestRun {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = ["SOURCE_DATE_EPOCH": "1795305600"],
-                    in directory: URL = TestPaths.root) throws -> DigestRun {
+                    in directory: URL = TestPaths.root, executable: URL? = nil) throws -> DigestRun {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -73,7 +73,7 @@ struct DigestRun {
 }
 
 /// A scratch folder removed when the test ends.
-final class ScratchFolder {
+final class ScratchFolder: @unchecked Sendable {
     let url: URL
     var path: String { url.path }
 
@@ -109,7 +109,7 @@ final class ScratchFolder {
 /// write theirs: `FixtureSite(["seeds/a.txt": …, "Content/index.md": …])`,
 /// then `build()` through the binary and assertions on the output files.
 /// Templates are the real `Templates/` unless the test writes its own.
-final class FixtureSite {
+final class FixtureSite: @unchecked Sendable {
     let scratch = ScratchFolder()
     var path: String { scratch.path }
 
@@ -160,5 +160,32 @@ final class FixtureSite {
             }
         }
         return result
+    }
+}
+
+/// Listings of many papers, made up from a seed, for tests that need a
+/// build that takes a while (kills, concurrent builds, a full disk).
+enum GeneratedListing {
+    static let words = ["learning", "gradient", "networks", "kernel", "sparse", "attention", "scaling", "diffusion", "spectral",
+                        "random", "features", "grokking", "dynamics", "theory", "tensor", "margin", "noise", "symmetry"]
+    static let first = ["Ada", "Bo", "Cy", "Dana", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea"]
+    static let last = ["Lovelace", "Noether", "Turing", "Hopper", "Curie", "Gauss", "Euler", "Fermi", "Dirac", "Bohr", "Planck", "Meitner"]
+
+    /// An author feed of `papers` entries.
+    static func authorFeed(papers: Int, seed: UInt64) -> String {
+        var random = SplitMix64(seed: seed)
+        func pick(_ items: [String]) -> String { items[Int(random.next() % UInt64(items.count))] }
+        var out = ""
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        for n in 0..<papers {
+            let title = (0..<6).map { _ in pick(words) }.joined(separator: " ")
+            let authors = (0..<(1 + Int(random.next() % 4))).map { _ in
+                pick(first) + " " + pick(last) + String(repeating: "s", count: Int(random.next() % 3))
+            }
+            out += "LG\(months[n % 12]) \(1 + n % 28), \(2000 + n % 25)\n"
+            out += "Paper \(n) on \(title)\(authors.joined(separator: ", "))\n"
+            out += "We study " + (0..<40).map { _ in pick(words) }.joined(separator: " ") + ".\n"
+        }
+        return out
     }
 }

@@ -10,13 +10,21 @@ import Glibc
 ///
 /// It is also the output's manifest: the files Digest wrote ("file" lines)
 /// apart from the files it found there and kept ("kept" lines), so the next
-/// build knows which old files are its own to replace.
+/// build knows which old files are its own to replace. It is saved before
+/// the new site is swapped in, and holds the previous build's manifest too
+/// ("was" lines): whichever site a kill leaves in place, the id in its
+/// marker names a manifest here.
 struct BuildState {
     var fingerprint: UInt64
     var warnings: [String]
     var files: [String: FileStamp]
     /// The files of `files` that Digest did not write, only kept.
     var kept: Set<String> = []
+    /// The id of this build's manifest, and of the previous build's with
+    /// its files (nil when the same as this one's).
+    var manifestID: UInt64?
+    var previousID: UInt64?
+    var previous: [String]?
 
     struct FileStamp: Equatable {
         var size: Int
@@ -81,17 +89,33 @@ struct BuildState {
         return parse(bytes, from: expected.count, fingerprint: fingerprint)
     }
 
-    /// The files the last build wrote, whatever its fingerprint; nil when
-    /// there is no readable state file.
-    static func manifest(_ path: String) -> Set<String>? {
+    /// The files that the build whose manifest id is `id` wrote (the id in
+    /// the site's marker), whatever the fingerprint; nil when no readable
+    /// state file holds that manifest. A site and state from before
+    /// manifest ids (no id on either side) use the state's files.
+    static func manifest(_ path: String, id: UInt64?) -> Set<String>? {
         guard let bytes = FileBytes.read(path), bytes.starts(with: "fingerprint ".utf8),
               let newline = bytes.firstIndex(of: 0x0A),
               let state = parse(bytes, from: newline + 1, fingerprint: 0) else { return nil }
-        return Set(state.files.keys).subtracting(state.kept)
+        let current = Set(state.files.keys).subtracting(state.kept)
+        switch id {
+        case nil: return state.manifestID == nil ? current : nil
+        case state.manifestID: return current
+        case state.previousID: return state.previous.map(Set.init) ?? current
+        default: return nil
+        }
+    }
+
+    /// Whether `path` is a build state file Digest wrote.
+    static func isState(_ path: String) -> Bool {
+        guard let bytes = FileBytes.read(path), bytes.starts(with: "fingerprint ".utf8),
+              let newline = bytes.firstIndex(of: 0x0A) else { return false }
+        return parse(bytes, from: newline + 1, fingerprint: 0) != nil
     }
 
     private static func parse(_ bytes: [UInt8], from offset: Int, fingerprint: UInt64) -> BuildState? {
         var state = BuildState(fingerprint: fingerprint, warnings: [], files: [:])
+        var was: [String] = []
         var start = offset
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -99,6 +123,18 @@ struct BuildState {
             start = end + 1
             if line.starts(with: "warning ".utf8) {
                 state.warnings.append(String(decoding: line.dropFirst(8), as: UTF8.self))
+                continue
+            }
+            if line.starts(with: "was ".utf8) {
+                was.append(String(decoding: line.dropFirst(4), as: UTF8.self))
+                continue
+            }
+            if line.starts(with: "manifest ".utf8) {
+                state.manifestID = UInt64(String(decoding: line.dropFirst(9), as: UTF8.self), radix: 16)
+                continue
+            }
+            if line.starts(with: "previous ".utf8) {
+                state.previousID = UInt64(String(decoding: line.dropFirst(9), as: UTF8.self), radix: 16)
                 continue
             }
             // "file SIZE MODIFIED PATH", or "kept …" for a file Digest did not write
@@ -110,6 +146,7 @@ struct BuildState {
             state.files[file] = FileStamp(size: Int(size), modified: modified)
             if isKept { state.kept.insert(file) }
         }
+        if !was.isEmpty { state.previous = was }
         return state
     }
 
@@ -130,21 +167,31 @@ struct BuildState {
         return value
     }
 
-    /// Writes the state: the fingerprint, the warnings, then a line per
-    /// output file with its size and modification time (read on every core);
-    /// `kept` are the files found in the output and kept, not written.
-    static func save(fingerprint: UInt64, warnings: [Diagnostic], output: String, statePath: String,
-                     files: [String], kept: Set<String>) {
-        let sorted = (files + kept).sorted()
-        let stamps = ParallelMap.map(sorted, minimumBatch: 1024) { stamp(output + "/" + $0) }
-        var out = Array("fingerprint \(String(fingerprint, radix: 16))\n".utf8)
+    /// Writes the state: the fingerprint, the manifest ids, the warnings,
+    /// then a line per output file with its size and modification time
+    /// (read on every core, from `folder`: the staging folder, whose files
+    /// keep their times when it is renamed into place); `kept` are the
+    /// files found in the output and kept, not written; `previous` is the
+    /// manifest the current site was made with.
+    static func save(fingerprint: UInt64, warnings: [Diagnostic], folder: String, statePath: String,
+                     manifest: [String], manifestID: UInt64, kept: Set<String>,
+                     previous: (id: UInt64, files: Set<String>)?) throws {
+        let sorted = (manifest + kept).sorted()
+        let stamps = ParallelMap.map(sorted, minimumBatch: 1024) { stamp(folder + "/" + $0) }
+        var out = Array("fingerprint \(String(fingerprint, radix: 16))\nmanifest \(String(manifestID, radix: 16))\n".utf8)
+        if let previous {
+            out += "previous \(String(previous.id, radix: 16))\n".utf8
+            if previous.id != manifestID {
+                for file in previous.files.sorted() { out += "was ".utf8; out += file.utf8; out.append(0x0A) }
+            }
+        }
         for warning in warnings {
             out += "warning ".utf8
             out += warning.description.utf8.map { $0 == 0x0A ? 0x20 : $0 }
             out.append(0x0A)
         }
         for (file, stamp) in zip(sorted, stamps) {
-            guard let stamp else { return }
+            guard let stamp else { throw DiagnosticsError([.error(file: folder + "/" + file, line: nil, "vanished while the site was being written")]) }
             out += (kept.contains(file) ? "kept " : "file ").utf8
             out += String(stamp.size).utf8
             out.append(0x20)
@@ -155,6 +202,14 @@ struct BuildState {
         }
         // Written aside, then renamed: a state file is whole or absent.
         let temporary = statePath + ".new-\(getpid())"
-        if FileBytes.write(temporary, out) == nil { rename(temporary, statePath) } else { unlink(temporary) }
+        if let failure = FileBytes.write(temporary, out) {
+            unlink(temporary)
+            throw DiagnosticsError([failure])
+        }
+        guard rename(temporary, statePath) == 0 else {
+            let failure = FileTree.failure(statePath, doing: "save the build state")
+            unlink(temporary)
+            throw DiagnosticsError([failure])
+        }
     }
 }

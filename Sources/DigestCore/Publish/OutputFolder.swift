@@ -2,11 +2,14 @@ import Glibc
 
 /// Writes the site atomically, and only ever replaces what Digest made.
 ///
-/// Everything goes into a staging folder beside the output
-/// (`.site.building-PID`, marked as Digest's first), which then trades
-/// places with the old site in one `renameat2(RENAME_EXCHANGE)`: at every
-/// instant `site/` is the whole old site or the whole new one. A build that
-/// fails before the swap leaves the old site untouched.
+/// `stage` writes everything into a staging folder beside the output
+/// (`.site.building-PID`, marked as Digest's first); `commit` then trades
+/// it with the old site in one `renameat2(RENAME_EXCHANGE)`, so at every
+/// instant `site/` is the whole old site or the whole new one. Between the
+/// two the caller saves the build state, which lists the files of both
+/// sites: a kill at any moment leaves a site whose marker names a list the
+/// state file holds. A build that fails before the swap leaves the old
+/// site untouched.
 ///
 /// Files in the old site that Digest did not write (a `CNAME`, a `.git`)
 /// are hard-linked into the new one, so the swap keeps them. Files whose
@@ -27,11 +30,31 @@ public struct OutputFolder {
         public var unchanged: Bool { written == 0 }
     }
 
-    /// Makes and writes every file, on every core, then swaps the new site
-    /// in. `manifest` is what the last build wrote (nil when unknown: then
-    /// every old file this build does not write is kept). Throws
+    /// A new site written beside the old one, not yet in its place.
+    public struct Staged {
+        public let path: String
+        public let report: Report
+        /// The paths Digest wrote (the marker among them), and their id.
+        public let manifest: [String]
+        public let manifestID: UInt64
+        let folder: OutputFolder
+        /// Nothing changed: committing keeps the old site as it is.
+        let keepOld: Bool
+
+        /// Puts the new site in place (or keeps the old one, unchanged).
+        public func commit() throws {
+            if keepOld { FileTree.remove(path); return }
+            do { try folder.swap(path, into: folder.target.path) } catch { FileTree.remove(path); throw error }
+        }
+
+        public func discard() { FileTree.remove(path) }
+    }
+
+    /// Makes and writes every file, on every core, into the staging
+    /// folder. `manifest` is what the last build wrote (nil when unknown:
+    /// then every old file this build does not write is kept). Throws
     /// `DiagnosticsError` with the system's reason when the disk refuses.
-    public func write(_ files: [OutputFile], manifest: Set<String>?) throws -> Report {
+    public func stage(_ files: [OutputFile], manifest: Set<String>?) throws -> Staged {
         let path = target.path
         let ownership = target.ownership()
         if ownership == .foreign { try target.checkOwnership() }
@@ -46,17 +69,23 @@ public struct OutputFolder {
                 "Digest did not write this file, and this build would replace it; move it away, or into Content/static/ to publish it")])
         }
         let old = Set(oldEntries).subtracting(foreign)
+        let display = target.display.hasSuffix("/") ? String(target.display.dropLast()) : target.display
+        let written = (files.map(\.path) + [OutputTarget.marker]).sorted()
+        var hasher = ContentHasher()
+        for file in written { hasher.add(Array(file.utf8)) }
+        let manifestID = hasher.value
+        let markerText = OutputTarget.markerText(manifestID: manifestID)
 
-        let staging = target.sibling(OutputTarget.stagingInfix.dropFirst() + String(getpid()))
+        let staging = target.sibling(OutputTarget.stagingInfix + String(getpid()))
         FileTree.remove(staging)
         guard mkdir(staging, 0o755) == 0 else { throw DiagnosticsError([FileTree.failure(staging, doing: "make folder")]) }
         do {
             // The marker first: a staging folder left by a killed build is
             // then known as Digest's and removed by the next one.
             let markerPath = "/" + OutputTarget.marker
-            let markerKept = old.contains(OutputTarget.marker) && FileBytes.read(path + markerPath) == OutputTarget.markerText
+            let markerKept = old.contains(OutputTarget.marker) && FileBytes.read(path + markerPath) == markerText
                 && link(path + markerPath, staging + markerPath) == 0
-            if !markerKept, let failure = FileBytes.write(staging + markerPath, OutputTarget.markerText) { throw DiagnosticsError([failure]) }
+            if !markerKept, let failure = FileBytes.write(staging + markerPath, markerText) { throw DiagnosticsError([failure]) }
             var folders = Set<String>()
             for file in files {
                 // Output paths are relative and clean ("papers/some-title.html"),
@@ -80,7 +109,8 @@ public struct OutputFolder {
                 if old.contains(file.path), FileBytes.read(current) == bytes, link(current, target) == 0 {
                     return (bytes.count, false, nil)
                 }
-                return (bytes.count, true, FileBytes.write(target, bytes))
+                // Named as the user knows it: site/papers/x.html, not the staging folder.
+                return (bytes.count, true, FileBytes.write(target, bytes).map { .error(file: display + "/" + file.path, line: nil, $0.message) })
             }
             var failures: [Diagnostic] = []
             for outcome in outcomes { if let failure = outcome.failure, !failures.contains(failure) { failures.append(failure) } }
@@ -88,15 +118,11 @@ public struct OutputFolder {
             try carry(foreign, from: path, to: staging)
 
             // The marker counts as one of the files.
-            let written = outcomes.filter(\.written).count + (markerKept ? 0 : 1)
-            let report = Report(files: files.count + 1, written: written,
-                                bytes: outcomes.reduce(OutputTarget.markerText.count) { $0 + $1.bytes }, kept: foreign)
-            if written == 0, old.count == files.count + 1 {
-                FileTree.remove(staging)
-                return report
-            }
-            try swap(staging, into: path, hadOld: ownership != .absent)
-            return report
+            let writtenCount = outcomes.filter(\.written).count + (markerKept ? 0 : 1)
+            let report = Report(files: files.count + 1, written: writtenCount,
+                                bytes: outcomes.reduce(markerText.count) { $0 + $1.bytes }, kept: foreign)
+            return Staged(path: staging, report: report, manifest: written, manifestID: manifestID, folder: self,
+                          keepOld: writtenCount == 0 && old.count == files.count + 1)
         } catch {
             FileTree.remove(staging)
             throw error
@@ -126,15 +152,15 @@ public struct OutputFolder {
     /// Linux's `renameat2(RENAME_EXCHANGE)` trades the two folders
     /// atomically; where the call is missing (an old kernel, a file system
     /// without it), two renames do it, with a moment in between.
-    private func swap(_ staging: String, into path: String, hadOld: Bool) throws {
-        guard hadOld else {
+    fileprivate func swap(_ staging: String, into path: String) throws {
+        guard FileTree.kind(path) != .missing else {
             guard rename(staging, path) == 0 else { throw DiagnosticsError([FileTree.failure(path, doing: "put the new site in place")]) }
             return
         }
-        // Legacy sites (known by their state file) get the marker, so a
-        // kill after the exchange leaves a folder the next build removes.
-        if FileTree.kind(path + "/" + OutputTarget.marker) != .file {
-            _ = FileBytes.write(path + "/" + OutputTarget.marker, OutputTarget.markerText)
+        // A site made before markers (known by its state file) gets one,
+        // so a kill after the exchange leaves a folder the next build removes.
+        if FileTree.kind(path + "/" + OutputTarget.marker) != .file, target.ownership() == .digest {
+            _ = FileBytes.write(path + "/" + OutputTarget.marker, OutputTarget.markerText(manifestID: 0))
         }
         if Self.exchange(staging, path) == 0 {
             // The old site now sits in the staging folder's place.
@@ -144,7 +170,7 @@ public struct OutputFolder {
         guard errno == ENOSYS || errno == EINVAL || errno == ENOTSUP else {
             throw DiagnosticsError([FileTree.failure(path, doing: "swap in the new site")])
         }
-        let retired = target.sibling(OutputTarget.stagingInfix.dropFirst() + "old-\(getpid())")
+        let retired = target.sibling(OutputTarget.stagingInfix + "old-\(getpid())")
         guard rename(path, retired) == 0 else { throw DiagnosticsError([FileTree.failure(path, doing: "move the old site aside")]) }
         guard rename(staging, path) == 0 else {
             let failure = FileTree.failure(path, doing: "put the new site in place")

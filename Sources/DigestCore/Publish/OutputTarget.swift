@@ -14,11 +14,27 @@ import Glibc
 public struct OutputTarget: Sendable {
     /// The marker every site Digest makes holds at its root.
     public static let marker = ".digest-site"
-    static let markerText = Array("""
-        This folder was made by Digest, which replaces it on every build.
-        Files it did not write are kept; put files the site needs in Content/static/.
 
-        """.utf8)
+    /// The marker's text: what the folder is, and the id of the build's
+    /// list of files (its manifest, kept in the state file beside the
+    /// site), so a later build knows which list describes this folder even
+    /// when a kill came between saving the state and the swap.
+    static func markerText(manifestID: UInt64) -> [UInt8] {
+        Array("""
+            This folder was made by Digest, which replaces it on every build.
+            Files it did not write are kept; put files the site needs in Content/static/.
+            manifest \(String(manifestID, radix: 16))
+
+            """.utf8)
+    }
+
+    /// The manifest id in the output's marker, when it has one.
+    func markerManifestID() -> UInt64? {
+        guard let bytes = FileBytes.read(path + "/" + OutputTarget.marker), bytes.count < 4096 else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("manifest ") }) else { return nil }
+        return UInt64(line.dropFirst("manifest ".count), radix: 16)
+    }
 
     /// The path as the user gave it, for messages.
     public let display: String
@@ -109,7 +125,7 @@ public struct OutputTarget: Sendable {
         if names.isEmpty { return .empty }
         if FileTree.kind(path + "/" + OutputTarget.marker) == .file { return .digest }
         // A site made before markers: its build state file lies beside it.
-        if BuildState.manifest(statePath) != nil { return .digest }
+        if BuildState.isState(statePath) { return .digest }
         return .foreign
     }
 
