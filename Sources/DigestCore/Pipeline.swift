@@ -6,7 +6,7 @@ import Foundation
 /// Render lists every output file and makes the feed, sitemap and search
 /// index; publish renders each page as it writes it, on every core, so
 /// pages are never all held in memory.
-public struct Pipeline {
+public struct Pipeline: Sendable {
     public struct Options: Sendable {
         public var seeds = "seeds"
         public var content = "Content"
