@@ -195,16 +195,27 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     /// The output's parent is read-only: a clear message with the system's
-    /// reason, never a crash. (Root ignores permissions, so this runs as
-    /// another user only; the full-disk case is in FaultInjectionTests.)
+    /// reason, never a crash. Root ignores permissions, so as root the
+    /// build runs as nobody (setpriv); the full-disk case is in
+    /// FaultInjectionTests.
     func testUnwritableParentIsAClearError() throws {
-        try XCTSkipIf(getuid() == 0, "root writes anywhere")
         let site = FixtureSite()
         try FileManager.default.createDirectory(atPath: site.path + "/locked", withIntermediateDirectories: false)
+        chmod(site.path, 0o755)
         chmod(site.path + "/locked", 0o555)
         defer { chmod(site.path + "/locked", 0o755) }
-        let run = try site.build(out: "locked/site")
-        XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stderr.contains("Permission denied"), run.stderr)
+        let arguments = ["build", "--seeds", "seeds", "--content", "Content", "--templates", site.templates, "--out", "locked/site"]
+        let run: DigestRun
+        if getuid() == 0 {
+            try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "root writes anywhere, and setpriv is missing")
+            run = try DigestRun.run(["--reuid=65534", "--regid=65534", "--clear-groups", DigestRun.binary.path] + arguments,
+                                    in: site.scratch.url, executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+            try XCTSkipIf(run.status == 126 || run.status == 127, "nobody cannot run the test binary here: \(run.stderr)")
+        } else {
+            run = try DigestRun.run(arguments, in: site.scratch.url)
+        }
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("locked/.site.digest-lock: error: cannot make the build lock: Permission denied"), run.stderr)
+        XCTAssertFalse(site.exists("locked/site"))
     }
 }
