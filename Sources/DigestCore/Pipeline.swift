@@ -94,7 +94,7 @@ public struct Pipeline: Sendable {
 
         let catalog = timed("catalog") { Catalog(entries: read.entries) }
         summary.warnings += catalog.diagnostics
-        let grouping = timed("group") { Grouping(catalog: catalog, curated: content.themes) }
+        let grouping = timed("group") { Grouping(catalog: catalog, curated: content.curatedThemes) }
         let files = try timed("render") {
             let site = Site(catalog: catalog, grouping: grouping, content: content, baseURL: options.baseURL,
                             pinnedDate: options.reference.isPinned ? options.reference.today : nil)

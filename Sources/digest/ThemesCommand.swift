@@ -16,7 +16,7 @@ enum ThemesCommand {
         }
         for warning in read.diagnostics + warnings { Output.error(warning.description) }
         let catalog = Catalog(entries: read.entries)
-        Output.print(ThemeSuggestions.render(Grouping(catalog: catalog, curated: content.themes), catalog: catalog))
+        Output.print(ThemeSuggestions.render(Grouping(catalog: catalog, curated: content.curatedThemes), catalog: catalog))
         return read.diagnostics.contains { $0.severity == .error } ? 1 : 0
     }
 }

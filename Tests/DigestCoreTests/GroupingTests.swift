@@ -4,7 +4,7 @@ import XCTest
 final class GroupingTests: XCTestCase {
     static let seeds = Catalog(entries: readSeeds().entries)
     static let content = try! SiteContent.load(from: TestPaths.root.path + "/Content")
-    static let grouping = Grouping(catalog: seeds, curated: content.themes)
+    static let grouping = Grouping(catalog: seeds, curated: content.curatedThemes)
 
     func id(_ title: String) -> Int { Self.seeds.papers.firstIndex { $0.title == title }! }
     func themes(of title: String) -> [String] { Self.grouping.paperThemes[id(title)].map { Self.grouping.themes[$0].slug } }
@@ -91,7 +91,7 @@ final class GroupingTests: XCTestCase {
         XCTAssertTrue(related[id("Grokking as the Transition from Lazy to Rich Training Dynamics")]
             .contains(id("Provable Scaling Laws of Feature Emergence from Learning Dynamics of Grokking")))
         // Same input, same answer.
-        XCTAssertEqual(Grouping(catalog: Self.seeds, curated: Self.content.themes).related, related)
+        XCTAssertEqual(Grouping(catalog: Self.seeds, curated: Self.content.curatedThemes).related, related)
     }
 
     /// The inverted index against comparing every pair: on the seeds no

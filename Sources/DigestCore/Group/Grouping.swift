@@ -1,11 +1,23 @@
 /// Stage 3, group: themes (curated, then discovered for the rest), each
 /// paper's themes best first, and related papers.
 public struct Grouping: Sendable {
+    /// A theme the curator wrote: its slug (from the file name), title and
+    /// keyword phrases.
+    public struct CuratedTheme: Sendable {
+        public var slug: String
+        public var title: String
+        public var keywords: [String]
+        public init(slug: String, title: String, keywords: [String]) {
+            self.slug = slug
+            self.title = title
+            self.keywords = keywords
+        }
+    }
+
     public struct Theme: Sendable {
         public var slug: String
         public var title: String
-        /// HTML from cmark (curated) or generated text (discovered).
-        public var descriptionHTML: String
+        /// Curated: the curator's phrases; discovered: the cluster's terms.
         public var keywords: [String]
         public var discovered: Bool
         /// Best match first, then newest.
@@ -20,7 +32,7 @@ public struct Grouping: Sendable {
     /// and the search index reuses them for titles and abstracts.
     public let terms: Terms
 
-    public init(catalog: Catalog, curated: [SiteContent.ThemeFile]) {
+    public init(catalog: Catalog, curated: [CuratedTheme]) {
         let papers = catalog.papers
         let terms = Terms(papers: papers)
         let matcher = ThemeMatcher(keywords: curated.map(\.keywords), id: terms.id)
@@ -35,7 +47,7 @@ public struct Grouping: Sendable {
         }
 
         var themes: [Theme] = curated.map {
-            Theme(slug: $0.slug, title: $0.title, descriptionHTML: $0.html, keywords: $0.keywords, discovered: false, papers: [])
+            Theme(slug: $0.slug, title: $0.title, keywords: $0.keywords, discovered: false, papers: [])
         }
         var paperThemes = matches.map { $0.map(\.theme) }
         for t in themes.indices {
@@ -53,13 +65,19 @@ public struct Grouping: Sendable {
             while taken.contains(slug) || themes.contains(where: { $0.slug == slug }) { slug = "discovered-\(Slug.make(title, maxLength: 48))-\(n)"; n += 1 }
             let index = themes.count
             for p in cluster.papers { paperThemes[p].append(index) }
-            themes.append(Theme(slug: slug, title: title,
-                                descriptionHTML: "<p>Found automatically: \(cluster.papers.count) papers that no curated theme takes share these terms: \(HTML.escape(cluster.label.joined(separator: ", "))).</p>",
-                                keywords: cluster.label, discovered: true, papers: cluster.papers.sorted(by: newestFirst)))
+            themes.append(Theme(slug: slug, title: title, keywords: cluster.label, discovered: true,
+                                papers: cluster.papers.sorted(by: newestFirst)))
         }
         self.themes = themes
         self.paperThemes = paperThemes
         self.related = RelatedPapers.compute(tfidf)
         self.terms = terms
+    }
+}
+
+extension SiteContent {
+    /// The curated themes as grouping takes them.
+    public var curatedThemes: [Grouping.CuratedTheme] {
+        themes.map { Grouping.CuratedTheme(slug: $0.slug, title: $0.title, keywords: $0.keywords) }
     }
 }

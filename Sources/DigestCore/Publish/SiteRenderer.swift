@@ -18,7 +18,7 @@ struct SiteRenderer {
         ]
         if let about = site.content.about {
             let title = about.front.text("title") ?? "About"
-            jobs.append((Route.file(Route.about), "page", { $0.simple(file: $1, title: title, route: Route.about, html: about.html) }))
+            jobs.append((Route.file(Route.about), "page", { $0.simple(file: $1, title: title, route: Route.about, html: $0.aboutHTML) }))
         }
         for id in site.catalog.papers.indices {
             jobs.append((Route.file(site.paperRoute(id)), "paper", { $0.paper(id, file: $1) }))

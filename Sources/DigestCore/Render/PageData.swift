@@ -11,8 +11,23 @@ struct PageData {
     /// Co-authors an author page lists, most frequent first.
     static let coauthorLimit = 50
 
+    /// Markdown from Content/ as HTML, made once: the intro, the about
+    /// page, and each theme's description (curated: the curator's text;
+    /// discovered: what it is and its terms).
+    let introHTML: String
+    let aboutHTML: String?
+    let themeDescriptions: [String]
+
     init(site: Site) {
         self.site = site
+        introHTML = Markdown.html(site.content.index.markdown)
+        aboutHTML = site.content.about.map { Markdown.html($0.markdown) }
+        let curated = Dictionary(site.content.themes.map { ($0.slug, $0.markdown) }) { a, _ in a }
+        themeDescriptions = site.grouping.themes.map { theme in
+            theme.discovered
+                ? "<p>Found automatically: \(theme.papers.count) papers that no curated theme takes share these terms: \(HTML.escape(theme.keywords.joined(separator: ", "))).</p>"
+                : Markdown.html(curated[theme.slug] ?? "")
+        }
         cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) {
             PageData.card($0, root: PageData.cardRoot, site: site)
         }
@@ -61,7 +76,7 @@ struct PageData {
     func home(file: String) -> TemplateValue {
         var data = base(file: file, title: nil, route: Route.home)
         let root = data["root"]!.text
-        data["intro_html"] = .string(site.content.index.html)
+        data["intro_html"] = .string(introHTML)
         data["newest"] = .list(site.newestFirst.prefix(12).map { paperCard($0, root: root) })
         data["themes"] = themeLinks(Array(site.grouping.themes.indices).filter { !site.grouping.themes[$0].papers.isEmpty }, root: root)
         let people = site.catalog.authors.people
@@ -173,7 +188,7 @@ struct PageData {
         var data = base(file: file, title: theme.title, route: site.themeRoute(t))
         let root = data["root"]!.text
         data["title"] = .string(theme.title)
-        data["description_html"] = .string(theme.descriptionHTML)
+        data["description_html"] = .string(themeDescriptions[t])
         data["discovered"] = .bool(theme.discovered)
         data["keywords"] = .list(theme.keywords.map { .string($0) })
         data["papers"] = .list(theme.papers.map { paperCard($0, root: root) })

@@ -2,12 +2,12 @@ import Foundation
 
 /// What the curator writes in `Content/`: the digest's title and intro
 /// (`index.md`), the about page (`about.md`), and one file per curated theme
-/// (`themes/*.md`). Markdown bodies are rendered with libcmark.
+/// (`themes/*.md`). Bodies stay Markdown here; Render turns them into HTML.
 public struct SiteContent: Sendable {
     public struct Page: Sendable {
         public var file: String
         public var front: FrontMatter
-        public var html: String
+        public var markdown: String
     }
 
     public struct ThemeFile: Sendable {
@@ -16,7 +16,7 @@ public struct SiteContent: Sendable {
         public var title: String
         public var keywords: [String]
         public var order: Int
-        public var html: String
+        public var markdown: String
     }
 
     public var index: Page
@@ -57,7 +57,7 @@ public struct SiteContent: Sendable {
             }
             do {
                 let front = try FrontMatter.parse(text, file: path)
-                return Page(file: path, front: front, html: Markdown.html(front.body))
+                return Page(file: path, front: front, markdown: front.body)
             } catch let error as DiagnosticsError {
                 problems += error.diagnostics; return nil
             } catch { return nil }
@@ -97,7 +97,7 @@ public struct SiteContent: Sendable {
                 continue
             }
             themes.append(ThemeFile(file: theme.file, slug: slug, title: title,
-                                    keywords: keywords, order: order, html: theme.html))
+                                    keywords: keywords, order: order, markdown: theme.markdown))
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         themes.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
