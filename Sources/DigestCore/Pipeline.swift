@@ -1,18 +1,20 @@
 import Foundation
 
-/// The build, in the order data flows: ingest → catalog → group → render →
-/// publish. Each stage is timed; every problem is collected and reported
-/// once, and the output is only replaced when the whole build succeeded.
-/// Render lists every output file and makes the feed, sitemap and search
-/// index; publish renders each page as it writes it, on every core, so
-/// pages are never all held in memory.
+/// The build, in the order data flows: ingest → catalog → group → model →
+/// render → publish. One entry point per command: `listings` (ingest and
+/// catalog, for `digest parse`), `suggestThemes` (up to group, for `digest
+/// themes --suggest`) and `build`; they share the stages, so each command
+/// reports the same problems the same way. Every problem is collected and
+/// reported once, and the output is only replaced when the whole build
+/// succeeded.
 public struct Pipeline: Sendable {
     public struct Options: Sendable {
         public var seeds = "seeds"
         public var content = "Content"
         public var templates = "Templates"
         public var output = "site"
-        public var baseURL = "http://localhost:8000/"
+        /// `--base-url`: overrides `base_url` in the configuration.
+        public var baseURL: String?
         public var reference: ReferenceDate
         public init(reference: ReferenceDate) { self.reference = reference }
     }
@@ -20,6 +22,9 @@ public struct Pipeline: Sendable {
     public struct Summary: Sendable {
         public var papers = 0, pages = 0, authors = 0, themes = 0, files = 0, written = 0, bytes = 0
         public var warnings: [Diagnostic] = []
+        /// Facts about the build worth a line that are not problems (no
+        /// base URL: no feeds, no sitemap).
+        public var notes: [String] = []
         /// True when the inputs and the output were as the last build left
         /// them, so nothing was read past the fingerprint, nor written.
         public var upToDate = false
@@ -34,6 +39,65 @@ public struct Pipeline: Sendable {
 
     public var options: Options
     public init(options: Options) { self.options = options }
+
+    // MARK: Ingest and catalog (digest parse)
+
+    /// What `digest parse` prints: the listings under `paths`, merged.
+    public struct Listings: Sendable {
+        public var catalog: Catalog
+        public var files: Int
+        public var diagnostics: [Diagnostic]
+        public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+    }
+
+    /// Ingest and catalog. Never throws: problems are in `diagnostics`.
+    public static func listings(paths: [String], reference: ReferenceDate, people: PeopleRules = PeopleRules()) -> Listings {
+        let read = ListingReader(context: ParseContext(reference: reference.today)).read(paths: paths)
+        let catalog = Catalog(entries: read.entries, people: people)
+        return Listings(catalog: catalog, files: read.parses.count, diagnostics: read.diagnostics + catalog.diagnostics)
+    }
+
+    // MARK: Inputs
+
+    /// Everything read from the input folders, before the catalog.
+    struct Inputs {
+        var read: ListingReader.Result
+        var content: SiteContent
+        var config: SiteConfig
+        var warnings: [Diagnostic]
+    }
+
+    /// Reads the listings, Content/ and its configuration; `extra` loads
+    /// more (templates, static files) in the same pass, so one run reports
+    /// every error. Throws every error found, with the warnings after them.
+    func readInputs(_ extra: (inout [Diagnostic], inout [Diagnostic]) -> Void = { _, _ in }) throws -> Inputs {
+        let read = ListingReader(context: ParseContext(reference: options.reference.today)).read(paths: [options.seeds])
+        var errors = read.diagnostics.filter { $0.severity == .error }
+        var warnings = read.diagnostics.filter { $0.severity == .warning }
+        var content: SiteContent?
+        var config: SiteConfig?
+        do { content = try SiteContent.load(from: options.content, warnings: &warnings) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
+        do { config = try SiteConfig.load(from: options.content) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
+        extra(&errors, &warnings)
+        if read.entries.isEmpty, errors.isEmpty {
+            errors.append(.error(file: options.seeds, line: nil, "no papers found; put listings in this folder"))
+        }
+        guard errors.isEmpty, let content, var config else { throw DiagnosticsError(errors + warnings) }
+        if let override = options.baseURL { config.baseURL = override }
+        return Inputs(read: read, content: content, config: config, warnings: warnings)
+    }
+
+    // MARK: Themes (digest themes --suggest)
+
+    /// The discovered themes as theme files to adopt, and the warnings met.
+    public func suggestThemes() throws -> (text: String, warnings: [Diagnostic]) {
+        let inputs = try readInputs()
+        let catalog = Catalog(entries: inputs.read.entries, people: inputs.config.people)
+        let grouping = Grouping(catalog: catalog, curated: inputs.content.curatedThemes)
+        return (ThemeSuggestions.render(grouping, catalog: catalog), inputs.warnings + catalog.diagnostics)
+    }
+
+    // MARK: Build
 
     /// Builds the site; throws `DiagnosticsError` with every error found.
     /// The output folder is checked before anything else (see
@@ -62,7 +126,7 @@ public struct Pipeline: Sendable {
         summary.warnings += target.removeLeftovers().map { Diagnostic(file: $0.file, line: nil, "leftover of a killed build not removed: " + $0.message) }
         let (fingerprint, state) = timed("check") {
             let fingerprint = BuildState.fingerprint(inputs: [options.seeds, options.content, options.templates],
-                                   options: [options.baseURL, options.reference.today.description, String(options.reference.isPinned),
+                                   options: [options.baseURL ?? "", options.reference.today.description, String(options.reference.isPinned),
                                              BuildState.executableStamp()])
             let state = BuildState.load(statePath, fingerprint: fingerprint).flatMap { $0.matches(output: target.path) ? $0 : nil }
             return (fingerprint, state)
@@ -73,33 +137,29 @@ public struct Pipeline: Sendable {
             summary.files = state.files.count
             return summary
         }
-        let context = ParseContext(reference: options.reference.today)
-        let read = timed("ingest") { ListingReader(context: context).read(paths: [options.seeds]) }
-        var errors = read.diagnostics.filter { $0.severity == .error }
-        summary.warnings += read.diagnostics.filter { $0.severity == .warning }
-        var content: SiteContent?
         var templates: TemplateSet?
         var statics = StaticFiles()
-        timed("load") {
-            do { content = try SiteContent.load(from: options.content, warnings: &summary.warnings) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
-            do { templates = try TemplateSet.load(from: options.templates) } catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
-            statics = StaticFiles.load(content: options.content)
+        let inputs = try timed("ingest") {
+            try readInputs { errors, warnings in
+                do { templates = try TemplateSet.load(from: options.templates, required: OutputPlan.templateNames) }
+                catch let e as DiagnosticsError { errors += e.diagnostics } catch {}
+                statics = StaticFiles.load(content: options.content)
+                errors += statics.diagnostics.filter { $0.severity == .error }
+                warnings += statics.diagnostics.filter { $0.severity == .warning }
+            }
         }
-        errors += statics.diagnostics.filter { $0.severity == .error }
-        summary.warnings += statics.diagnostics.filter { $0.severity == .warning }
-        if read.entries.isEmpty, errors.isEmpty {
-            errors.append(.error(file: options.seeds, line: nil, "no papers found; put listings in this folder"))
-        }
-        guard errors.isEmpty, let content, let templates else { throw DiagnosticsError(errors + summary.warnings) }
+        guard let templates else { throw DiagnosticsError(inputs.warnings) }
+        summary.warnings += inputs.warnings
 
-        let catalog = timed("catalog") { Catalog(entries: read.entries) }
+        let catalog = timed("catalog") { Catalog(entries: inputs.read.entries, people: inputs.config.people) }
         summary.warnings += catalog.diagnostics
-        let grouping = timed("group") { Grouping(catalog: catalog, curated: content.curatedThemes) }
-        let files = try timed("render") {
-            let site = Site(catalog: catalog, grouping: grouping, content: content, baseURL: options.baseURL,
-                            pinnedDate: options.reference.isPinned ? options.reference.today : nil)
-            return try statics.merged(into: SiteRenderer(site: site, templates: templates).files())
+        let grouping = timed("group") { Grouping(catalog: catalog, curated: inputs.content.curatedThemes) }
+        let site = timed("model") {
+            Site(catalog: catalog, grouping: grouping, content: inputs.content, config: inputs.config,
+                 pinnedDate: options.reference.isPinned ? options.reference.today : nil)
         }
+        let (files, notes) = try timed("render") { try OutputPlan(site: site, templates: templates, statics: statics).files() }
+        summary.notes = notes.map(\.message)
         var warnings = summary.warnings
         let report = try timed("publish") { () throws -> OutputFolder.Report in
             let previousID = target.markerManifestID()

@@ -22,7 +22,7 @@ while let arg = args.next() {
 }
 
 let reference = ReferenceDate(today: DayDate(year: 2026, month: 1, day: 1)!, isPinned: true)
-let seedCatalog = Catalog(entries: ListingReader(context: ParseContext(reference: reference.today)).read(paths: ["seeds"]).entries)
+let seedCatalog = Pipeline.listings(paths: ["seeds"], reference: reference).catalog
 
 func peakMemoryMB() -> Double {
     var usage = rusage()
@@ -43,6 +43,8 @@ for listing in generator.listings(papers: generator.papers(size)) {
 var options = Pipeline.Options(reference: reference)
 options.seeds = dir + "/seeds"
 options.output = dir + "/site"
+// With a base URL, as a published site has: feeds and sitemaps are made.
+options.baseURL = "https://lab.example.org/digest/"
 func describe(_ label: String, _ s: Pipeline.Summary) -> String {
     let stages = s.timings.map { String(format: "%@ %.2f", $0.0 as NSString, $0.1) }.joined(separator: ", ")
     if s.upToDate { return String(format: "%@: %.2f s (%@); up to date, nothing written", label as NSString, s.seconds, stages as NSString) }

@@ -11,11 +11,16 @@ enum BuildCommand {
         options.content = args.options["content"] ?? options.content
         options.templates = args.options["templates"] ?? options.templates
         options.output = args.options["out"] ?? options.output
-        options.baseURL = args.options["base-url"] ?? options.baseURL
+        if let raw = args.options["base-url"] {
+            do { options.baseURL = try SiteConfig.normalizedBaseURL(raw) } catch let error as SiteConfig.BaseURLError {
+                throw Arguments.UsageError(description: "--base-url: " + error.message)
+            }
+        }
         do {
             let summary = try Pipeline(options: options).build()
             for warning in summary.warnings { Output.error(warning.description) }
             for warning in summary.replayedWarnings { Output.error(warning) }
+            for note in summary.notes { Output.error("note: " + note) }
             if args.flags.contains("verbose") {
                 for (stage, seconds) in summary.timings {
                     Output.print("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))

@@ -7,9 +7,9 @@ enum ParseCommand {
         guard !args.positional.isEmpty else {
             throw Arguments.UsageError(description: "parse needs at least one file or folder")
         }
-        let read = ListingReader(context: ParseContext(reference: reference.today)).read(paths: args.positional)
-        let catalog = Catalog(entries: read.entries)
-        for diagnostic in read.diagnostics + catalog.diagnostics { Output.error(diagnostic.description) }
+        let listings = Pipeline.listings(paths: args.positional, reference: reference)
+        let catalog = listings.catalog
+        for diagnostic in listings.diagnostics { Output.error(diagnostic.description) }
         if args.flags.contains("json") {
             Output.write(CatalogJSONLines.render(catalog))
         } else {
@@ -23,9 +23,9 @@ enum ParseCommand {
                 Output.print("\(date)  \(papers[id].title)\n            \(authors)\(more)")
             }
         }
-        let errors = read.diagnostics.filter { $0.severity == .error }.count
-        let warnings = read.diagnostics.count - errors
-        Output.error("\(catalog.papers.count) papers, \(catalog.authors.people.count) authors from \(read.parses.count) listings; \(warnings) warnings, \(errors) errors")
+        let errors = listings.errors
+        let warnings = listings.diagnostics.count - errors
+        Output.error("\(catalog.papers.count) papers, \(catalog.authors.people.count) authors from \(listings.files) listings; \(warnings) warnings, \(errors) errors")
         if errors > 0 || catalog.papers.isEmpty { return 1 }
         return 0
     }

@@ -7,16 +7,19 @@ enum ThemesCommand {
         guard args.flags.contains("suggest"), args.positional.isEmpty else {
             throw Arguments.UsageError(description: "themes needs --suggest")
         }
-        let read = ListingReader(context: ParseContext(reference: reference.today)).read(paths: [args.options["seeds"] ?? "seeds"])
-        let content: SiteContent
-        var warnings: [Diagnostic] = []
-        do { content = try SiteContent.load(from: args.options["content"] ?? "Content", warnings: &warnings) } catch let error as DiagnosticsError {
+        var options = Pipeline.Options(reference: reference)
+        options.seeds = args.options["seeds"] ?? options.seeds
+        options.content = args.options["content"] ?? options.content
+        do {
+            let (text, warnings) = try Pipeline(options: options).suggestThemes()
+            for warning in warnings { Output.error(warning.description) }
+            Output.print(text)
+            return 0
+        } catch let error as DiagnosticsError {
             for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            Output.error("themes failed with \(count) error\(count == 1 ? "" : "s")")
             return 1
         }
-        for warning in read.diagnostics + warnings { Output.error(warning.description) }
-        let catalog = Catalog(entries: read.entries)
-        Output.print(ThemeSuggestions.render(Grouping(catalog: catalog, curated: content.curatedThemes), catalog: catalog))
-        return read.diagnostics.contains { $0.severity == .error } ? 1 : 0
     }
 }

@@ -151,10 +151,10 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("Content/static/leak.txt: links outside Content/; not copied"), run.stderr)
         XCTAssertFalse(run.stderr.contains("did not write"), "static files are Digest's: \(run.stderr)")
         // A static file on a path Digest makes is an error naming it.
-        site.write("Content/static/feed.xml", "<mine/>")
+        site.write("Content/static/papers/index.html", "<p>mine</p>")
         let clash = try site.build()
         XCTAssertEqual(clash.status, 1)
-        XCTAssertTrue(clash.stderr.contains("Content/static/feed.xml: error: Digest makes feed.xml itself"), clash.stderr)
+        XCTAssertTrue(clash.stderr.contains("Content/static/papers/index.html: error: would write papers/index.html, which the list of papers"), clash.stderr)
     }
 
     /// Staging folders of killed builds are removed by the next build;

@@ -14,7 +14,10 @@ public struct Catalog: Sendable {
     /// Warnings about merging: same-titled papers kept apart.
     public var diagnostics: [Diagnostic] = []
 
-    public init(entries: [ListingEntry]) {
+    /// `people` rewrites credits first: spellings of one person to one
+    /// name, and a spelling that is two people told apart by a co-author.
+    public init(entries: [ListingEntry], people: PeopleRules = PeopleRules()) {
+        let entries = Catalog.applying(people, to: entries)
         var papers: [Paper] = []
         var byKey: [String: Int] = [:]
         // The rare same-titled papers kept apart, after the first.
@@ -47,6 +50,27 @@ public struct Catalog: Sendable {
         self.papers = papers
         self.authors = AuthorIndex(papers: papers)
         self.diagnostics = diagnostics
+    }
+
+    /// The entries with `rules` applied to their credits: `same_person`
+    /// first (so a split rule matches every spelling), then `split_person`.
+    static func applying(_ rules: PeopleRules, to entries: [ListingEntry]) -> [ListingEntry] {
+        guard !rules.isEmpty else { return entries }
+        var canonical: [String: String] = [:]
+        for names in rules.same { for name in names { canonical[PersonName.key(name)] = names[0] } }
+        let splits = rules.split.map { (name: PersonName.key(canonical[PersonName.key($0.name)] ?? $0.name),
+                                        coauthor: PersonName.key(canonical[PersonName.key($0.coauthor)] ?? $0.coauthor), becomes: $0.becomes) }
+        return entries.map { entry in
+            var entry = entry
+            for index in entry.credits.indices {
+                if let name = canonical[PersonName.key(entry.credits[index].name)] { entry.credits[index].name = name }
+            }
+            let keys = entry.credits.map { PersonName.key($0.name) }
+            for split in splits where keys.contains(split.name) && keys.contains(split.coauthor) {
+                for index in keys.indices where keys[index] == split.name { entry.credits[index].name = split.becomes }
+            }
+            return entry
+        }
     }
 
     /// The "same title" key: the title's folded words; for a title without

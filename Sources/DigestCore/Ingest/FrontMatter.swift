@@ -39,43 +39,61 @@ public struct FrontMatter: Sendable {
         guard lines.first?.trimmingSpaces() == "---" else {
             return FrontMatter(fields: [:], lines: [:], body: source)
         }
+        var index = 1
+        let (fields, fieldLines, problems) = block(lines, from: &index, file: file, closedBy: "---", noun: "front matter ")
+        var all = problems
+        if index >= lines.count {
+            all.append(.error(file: file, line: 1,
+                "front matter starts with \"---\" but has no closing \"---\" line; did you forget it?"))
+        }
+        if !all.isEmpty { throw DiagnosticsError(all) }
+        let body = lines[min(index + 1, lines.count)...].joined(separator: "\n")
+        return FrontMatter(fields: fields, lines: fieldLines, body: body)
+    }
+
+    /// A whole file of `key: value` lines, as the configuration file is.
+    public static func parseFields(_ source: String, file: String) throws -> FrontMatter {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        let (fields, fieldLines, problems) = block(lines, from: &index, file: file, closedBy: nil, noun: "")
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return FrontMatter(fields: fields, lines: fieldLines, body: "")
+    }
+
+    /// The `key: value` lines from `index` up to a line `closedBy` (or the
+    /// end), which `index` is left at.
+    private static func block(_ lines: [Substring], from index: inout Int, file: String, closedBy: String?, noun: String)
+        -> ([String: Value], [String: Int], [Diagnostic]) {
         var fields: [String: Value] = [:]
         var fieldLines: [String: Int] = [:]
         var problems: [Diagnostic] = []
-        var index = 1
-        while index < lines.count, lines[index].trimmingSpaces() != "---" {
+        while index < lines.count, closedBy == nil || lines[index].trimmingSpaces() != closedBy! {
             let line = lines[index]
             let number = index + 1
             index += 1
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                problems.append(.error(file: file, line: number, "front matter line \"\(trimmed)\" is not \"key: value\""))
+                problems.append(.error(file: file, line: number, "\(noun)line \"\(trimmed)\" is not \"key: value\""))
                 continue
             }
             let key = line[..<colon].trimmingSpaces()
             let raw = line[line.index(after: colon)...].trimmingSpaces()
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-                problems.append(.error(file: file, line: number, "front matter key \"\(key)\" must be letters, digits, - or _"))
+                problems.append(.error(file: file, line: number, "\(noun)key \"\(key)\" must be letters, digits, - or _"))
                 continue
             }
             if fields[String(key)] != nil {
-                problems.append(.error(file: file, line: number, "front matter key \"\(key)\" is set twice"))
+                problems.append(.error(file: file, line: number, "\(noun)key \"\(key)\" is set twice"))
             }
             do {
                 fields[String(key)] = try value(raw)
                 fieldLines[String(key)] = number
             } catch let message as FrontMatterError {
                 problems.append(.error(file: file, line: number, message.text))
-            }
+            } catch {}
         }
-        if index >= lines.count {
-            problems.append(.error(file: file, line: 1,
-                "front matter starts with \"---\" but has no closing \"---\" line; did you forget it?"))
-        }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
-        let body = lines[min(index + 1, lines.count)...].joined(separator: "\n")
-        return FrontMatter(fields: fields, lines: fieldLines, body: body)
+        return (fields, fieldLines, problems)
     }
 
     struct FrontMatterError: Error { var text: String }

@@ -23,8 +23,6 @@ public struct SiteContent: Sendable {
     public var about: Page?
     public var themes: [ThemeFile]
 
-    public var title: String { index.front.text("title") ?? "Paper digest" }
-    public var description: String { index.front.text("description") ?? "" }
 
     /// Reads `folder`; every problem in every file is collected, then thrown at once.
     public static func load(from folder: String) throws -> SiteContent {

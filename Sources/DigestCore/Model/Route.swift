@@ -17,9 +17,29 @@ public enum Route {
     public static func searchShard(_ n: Int) -> String { "search/terms/\(n).json" }
     public static func searchCards(_ n: Int) -> String { "search/cards/\(n).json" }
 
+    public static let sitemap = "sitemap.xml"
+    public static let robots = "robots.txt"
+    /// Past 50,000 URLs, sitemap.xml is an index of these.
+    public static func sitemapPart(_ n: Int) -> String { "sitemaps/\(n).xml" }
+
     public static func paper(_ slug: String) -> String { "papers/\(slug).html" }
     public static func author(_ slug: String) -> String { "authors/\(slug).html" }
     public static func theme(_ slug: String) -> String { "themes/\(slug).html" }
+    /// One year of the archive: "papers/2024/", "papers/undated/".
+    public static func archiveYear(_ year: Int?) -> String { "papers/\(year.map(String.init) ?? "undated")/" }
+    /// The Atom feed of a theme's or an author's page: "themes/x.xml".
+    public static func feed(of page: String) -> String {
+        page.hasSuffix(".html") ? String(page.dropLast(5)) + ".xml" : page + "feed.xml"
+    }
+
+    /// Page `n` of a paginated list at `route`: page 1 is the route itself,
+    /// later pages are "papers/page/2/" or "themes/x/page/2/". Slugs never
+    /// hold a "/", so no other page can have these paths.
+    public static func page(_ route: String, _ n: Int) -> String {
+        guard n > 1 else { return route }
+        let stem = route.hasSuffix(".html") ? String(route.dropLast(5)) + "/" : route
+        return stem + "page/\(n)/"
+    }
 
     /// The file that serves a route: folders serve their index.html.
     public static func file(_ route: String) -> String {
@@ -32,7 +52,7 @@ public enum Route {
         return depth == 0 ? "./" : String(repeating: "../", count: depth)
     }
 
-    /// An absolute URL, for the feed and the sitemap.
+    /// An absolute URL, for the feeds, the sitemap and canonical links.
     public static func absolute(_ route: String, base: String) -> String {
         (base.hasSuffix("/") ? base : base + "/") + route
     }

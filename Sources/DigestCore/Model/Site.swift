@@ -1,10 +1,15 @@
 /// Everything a page needs, computed once: the catalog, its grouping, the
-/// curated content, every slug, and the build's fixed clock.
+/// curated content and settings, every slug, and the build's fixed clock.
 public struct Site: Sendable {
     public var catalog: Catalog
     public var grouping: Grouping
     public var content: SiteContent
-    public var baseURL: String
+    public var config: SiteConfig
+    /// The configured (or `--base-url`) address, with its trailing "/";
+    /// nil when none is set: then no absolute URL is written anywhere.
+    public var baseURL: String? { config.baseURL }
+    public var title: String { config.title ?? content.index.front.text("title") ?? "Paper digest" }
+    public var description: String { config.description ?? content.index.front.text("description") ?? "" }
     /// The build's timestamp: SOURCE_DATE_EPOCH, else the newest paper's day.
     public var updated: DayDate
     public var paperSlugs: [String]
@@ -16,11 +21,11 @@ public struct Site: Sendable {
     /// Paper id → position in `newestFirst`.
     public var newestRank: [Int]
 
-    public init(catalog: Catalog, grouping: Grouping, content: SiteContent, baseURL: String, pinnedDate: DayDate?) {
+    public init(catalog: Catalog, grouping: Grouping, content: SiteContent, config: SiteConfig, pinnedDate: DayDate?) {
         self.catalog = catalog
         self.grouping = grouping
         self.content = content
-        self.baseURL = baseURL
+        self.config = config
         let papers = catalog.papers
         let people = catalog.authors.people
         paperSlugs = Slug.unique(ParallelMap.map(Array(papers.indices), minimumBatch: 1024) { (Slug.make(papers[$0].title), papers[$0].titleKey) })

@@ -1,23 +1,40 @@
-/// The Atom feed (RFC 4287) of the newest papers: ids and links are
-/// absolute, `updated` comes from the papers' dates, text is escaped.
+/// Atom feeds (RFC 4287): one writer for the site's feed and each theme's
+/// and author's. Ids and links are absolute (a feed is read away from the
+/// site, so a base URL is required), `updated` comes from the papers'
+/// dates, text is escaped for XML.
 enum AtomFeed {
-    static let size = 50
+    /// One feed: its title, where it is, the page it stands for, and its
+    /// papers newest first (only the first `length` are written).
+    struct Spec {
+        var title: String
+        var route: String
+        var page: String
+        var papers: [Int]
+        /// Abstracts in full (the site's feed) or their first characters
+        /// (a theme's or an author's, of which a large site has thousands).
+        var summaryLimit: Int?
+    }
 
-    static func render(_ site: Site) -> String {
-        let base = site.baseURL
+    /// Characters of each abstract in a theme's or an author's feed.
+    static let shortSummary = 280
+
+    static func render(_ spec: Spec, site: Site, base: String, length: Int) -> [UInt8] {
+        let pageURL = Route.absolute(spec.page, base: base)
+        let newest = spec.papers.prefix(length)
+        let updated = newest.compactMap { site.catalog.papers[$0].date }.max() ?? site.updated
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
-              <title>\(XML.escape(site.content.title))</title>
-              <subtitle>\(XML.escape(site.content.description))</subtitle>
-              <id>\(XML.escape(Route.absolute(Route.home, base: base)))</id>
-              <link rel="alternate" type="text/html" href="\(XML.escape(Route.absolute(Route.home, base: base)))"/>
-              <link rel="self" type="application/atom+xml" href="\(XML.escape(Route.absolute(Route.feed, base: base)))"/>
-              <updated>\(site.updated.description)T00:00:00Z</updated>
+              <title>\(XML.escape(spec.title))</title>
+              <subtitle>\(XML.escape(site.description))</subtitle>
+              <id>\(XML.escape(pageURL))</id>
+              <link rel="alternate" type="text/html" href="\(XML.escape(pageURL))"/>
+              <link rel="self" type="application/atom+xml" href="\(XML.escape(Route.absolute(spec.route, base: base)))"/>
+              <updated>\(min(updated, site.updated).description)T00:00:00Z</updated>
               <generator>Digest</generator>
 
             """
-        for id in site.newestFirst.prefix(size) {
+        for id in newest {
             let paper = site.catalog.papers[id]
             let url = Route.absolute(site.paperRoute(id), base: base)
             let day = (paper.date ?? site.updated).description + "T00:00:00Z"
@@ -31,10 +48,12 @@ enum AtomFeed {
                 xml += "    <author><name>\(XML.escape(name))</name></author>\n"
             }
             if let category = paper.category { xml += "    <category term=\"\(XML.escape(category))\"/>\n" }
-            xml += "    <summary type=\"text\">\(XML.escape(paper.abstract))</summary>\n"
+            var summary = paper.abstract
+            if let limit = spec.summaryLimit, summary.count > limit { summary = PageData.prefix(summary, characters: limit) + "…" }
+            xml += "    <summary type=\"text\">\(XML.escape(summary))</summary>\n"
             xml += "  </entry>\n"
         }
-        return xml + "</feed>\n"
+        return Array((xml + "</feed>\n").utf8)
     }
 }
 

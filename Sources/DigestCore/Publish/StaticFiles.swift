@@ -1,7 +1,8 @@
 /// `Content/static/`: files the site needs that Digest does not make (a
 /// `CNAME`, `.nojekyll`, images, PDFs, `favicon.ico`), copied to the site
 /// root as they are. A link is followed only when it stays inside
-/// `Content/`; one that leaves it is skipped with a warning.
+/// `Content/`; one that leaves it is skipped with a warning. A static file
+/// on a path Digest makes is an error (`OutputPlan` checks every path).
 struct StaticFiles {
     static let folder = "static"
 
@@ -29,25 +30,5 @@ struct StaticFiles {
             }
         }
         return result
-    }
-
-    /// The site's files with the static ones added; a static file on a
-    /// path Digest writes is an error naming both.
-    func merged(into generated: [OutputFile]) throws -> [OutputFile] {
-        guard !files.isEmpty else { return generated }
-        let taken = Set(generated.map(\.path))
-        var problems: [Diagnostic] = []
-        var all = generated
-        for file in files {
-            if taken.contains(file.path) {
-                problems.append(.error(file: file.source, line: nil,
-                    "Digest makes \(file.path) itself; rename or remove this static file"))
-            } else {
-                all.append(OutputFile(path: file.path, bytes: file.bytes))
-            }
-        }
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
-        all.sort { $0.path < $1.path }
-        return all
     }
 }

@@ -1,25 +1,32 @@
 /// The data each kind of page hands to its template. Listing text goes in
 /// as plain strings (the templates escape it); only HTML made by cmark or by
 /// AbstractFormatter goes in fields whose names end in `_html`.
+///
+/// Links in lists that every page shares (paper cards) are routes from the
+/// site root, which templates prefix with `{{root}}`, so one card serves
+/// every page at every depth.
 struct PageData {
     let site: Site
-    /// Every paper's card as pages one folder deep link it (root "../"):
-    /// paper, author and theme pages and the archive show a million cards
-    /// between them on a large corpus, made once here instead of per page.
+    /// The site's sections as the header lists them: (title, route).
+    let navigation: [(title: String, route: String)]
+    /// Whether Atom feeds are written (they need the base URL).
+    let feeds: Bool
+    /// Every paper's card, made once: paper, author and theme pages and
+    /// the archive show a million cards between them on a large corpus.
     private let cards: [TemplateValue]
-    private static let cardRoot = "../"
-    /// Co-authors an author page lists, most frequent first.
-    static let coauthorLimit = 50
-
     /// Markdown from Content/ as HTML, made once: the intro, the about
     /// page, and each theme's description (curated: the curator's text;
     /// discovered: what it is and its terms).
     let introHTML: String
     let aboutHTML: String?
     let themeDescriptions: [String]
+    /// Co-authors an author page lists, most frequent first.
+    static let coauthorLimit = 50
 
-    init(site: Site) {
+    init(site: Site, navigation: [(title: String, route: String)], feeds: Bool) {
         self.site = site
+        self.navigation = navigation
+        self.feeds = feeds
         introHTML = Markdown.html(site.content.index.markdown)
         aboutHTML = site.content.about.map { Markdown.html($0.markdown) }
         let curated = Dictionary(site.content.themes.map { ($0.slug, $0.markdown) }) { a, _ in a }
@@ -28,35 +35,76 @@ struct PageData {
                 ? "<p>Found automatically: \(theme.papers.count) papers that no curated theme takes share these terms: \(HTML.escape(theme.keywords.joined(separator: ", "))).</p>"
                 : Markdown.html(curated[theme.slug] ?? "")
         }
-        cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) {
-            PageData.card($0, root: PageData.cardRoot, site: site)
+        cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { PageData.card($0, site: site) }
+    }
+
+    /// Where a page is written and, for a list, which of its pages it is.
+    struct Place {
+        var file: String
+        var route: String
+        var paging: Paging?
+        var page = 1
+
+        init(route: String, paging: Paging? = nil, page: Int = 1) {
+            self.route = paging?.route(page) ?? route
+            self.file = Route.file(self.route)
+            self.paging = paging
+            self.page = page
         }
     }
 
-    /// Fields every page has; `file` is where the page is written.
-    func base(file: String, title: String?, route: String, description: String? = nil) -> TemplateObject {
-        let root = Route.root(fromFile: file)
+    /// Fields every page has. `feed` is the route of the page's own Atom
+    /// feed (a theme's, an author's), offered beside the site's.
+    func base(_ place: Place, title: String?, description: String? = nil, feed: String? = nil, root fixedRoot: String? = nil) -> TemplateObject {
+        let root = fixedRoot ?? Route.root(fromFile: place.file)
         var data = TemplateObject()
+        let pages = place.paging?.pages ?? 1
+        let pageSuffix = pages > 1 ? " (page \(place.page) of \(pages))" : ""
         data["root"] = .string(root)
-        data["site_title"] = .string(site.content.title)
-        data["page_title"] = .string(title.map { $0 + " · " + site.content.title } ?? site.content.title)
+        data["language"] = .string(site.config.language)
+        data["site_title"] = .string(site.title)
+        data["page_title"] = .string(title.map { $0 + pageSuffix + " · " + site.title } ?? site.title)
         data["heading"] = .text(title)
-        data["description"] = .string(description ?? site.content.description)
-        data["canonical"] = .string(Route.absolute(route, base: site.baseURL))
-        data["feed"] = .string(Route.feed)
+        data["description"] = .string(description ?? site.description)
+        // A page served for other addresses (404.html) has no canonical URL.
+        data["canonical"] = fixedRoot == nil ? site.baseURL.map { .string(Route.absolute(place.route, base: $0)) } ?? .null : .null
+        var feedLinks: [TemplateValue] = []
+        if feeds {
+            if let feed { feedLinks.append(["title": .string((title ?? site.title) + " · " + site.title), "url": .string(root + feed)]) }
+            feedLinks.append(["title": .string(site.title), "url": .string(root + Route.feed)])
+        }
+        data["feeds"] = .list(feedLinks)
+        data["feed_url"] = feeds ? .string(root + Route.feed) : .null
+        // Links every template may want, made by Route like all others.
+        data["home_url"] = .string(root + Route.home)
+        data["papers_url"] = .string(root + Route.papers)
+        data["search_url"] = .string(root + Route.search)
+        data["nav"] = .list(navigation.map { item in
+            // The section's own list, or one of its later pages.
+            let current = place.route == item.route || (!item.route.isEmpty && place.route.hasPrefix(Route.page(item.route, 2).dropLast(2)))
+            return ["title": .string(item.title), "url": .string(root + item.route), "current": .bool(current)]
+        })
+        if let paging = place.paging, paging.pages > 1 {
+            let prev = place.page > 1 ? TemplateValue.string(root + paging.route(place.page - 1)) : .null
+            let next = place.page < paging.pages ? TemplateValue.string(root + paging.route(place.page + 1)) : .null
+            data["prev_url"] = prev
+            data["next_url"] = next
+            data["pager"] = ["label": .string("Page \(place.page) of \(paging.pages)"), "prev_url": prev, "next_url": next,
+                             "first_url": place.page > 1 ? .string(root + paging.route(1)) : .null,
+                             "last_url": place.page < paging.pages ? .string(root + paging.route(paging.pages)) : .null]
+        }
         return data
     }
 
-    func paperCard(_ id: Int, root: String) -> TemplateValue {
-        root == PageData.cardRoot ? cards[id] : PageData.card(id, root: root, site: site)
-    }
+    func paperCard(_ id: Int) -> TemplateValue { cards[id] }
 
+    /// `url` is the paper's route: templates write `{{root}}{{url}}`.
     /// `inferred` is false here; an author page sets it where the listing
     /// implies the person rather than naming them.
-    private static func card(_ id: Int, root: String, site: Site) -> TemplateValue {
+    private static func card(_ id: Int, site: Site) -> TemplateValue {
         let date = site.catalog.papers[id].date
         return [
-            "url": .string(root + site.paperRoute(id)),
+            "url": .string(site.paperRoute(id)),
             "title": .string(site.catalog.papers[id].title),
             "authors": .string(site.authorLine(id)),
             "date": .text(date?.display),
@@ -73,26 +121,24 @@ struct PageData {
         })
     }
 
-    func home(file: String) -> TemplateValue {
-        var data = base(file: file, title: nil, route: Route.home)
+    func home(_ place: Place) -> TemplateValue {
+        var data = base(place, title: nil)
         let root = data["root"]!.text
         data["intro_html"] = .string(introHTML)
-        data["newest"] = .list(site.newestFirst.prefix(12).map { paperCard($0, root: root) })
+        data["newest"] = .list(site.newestFirst.prefix(12).map(paperCard))
         data["themes"] = themeLinks(Array(site.grouping.themes.indices).filter { !site.grouping.themes[$0].papers.isEmpty }, root: root)
         let people = site.catalog.authors.people
         let top = people.indices.sorted { (people[$1].papers.count, people[$0].key) < (people[$0].papers.count, people[$1].key) }.prefix(15)
         data["authors"] = .list(top.map { ["url": .string(root + site.authorRoute($0)), "name": .string(people[$0].name), "count": .int(people[$0].papers.count)] })
         data["paper_count"] = .int(site.catalog.papers.count)
         data["author_count"] = .int(people.count)
-        data["papers_url"] = .string(root + Route.papers)
         data["authors_url"] = .string(root + Route.authors)
         return .object(data)
     }
 
-    func paper(_ id: Int, file: String) -> TemplateValue {
+    func paper(_ id: Int, _ place: Place) -> TemplateValue {
         let paper = site.catalog.papers[id]
-        var data = base(file: file, title: paper.title, route: site.paperRoute(id),
-                        description: PageData.prefix(paper.abstract, characters: 200))
+        var data = base(place, title: paper.title, description: PageData.prefix(paper.abstract, characters: 200))
         let root = data["root"]!.text
         data["title"] = .string(paper.title)
         let credits = Array(zip(paper.credits, site.creditPeople[id]))
@@ -113,20 +159,22 @@ struct PageData {
         data["upvotes"] = paper.upvotes.map { .int($0) } ?? .null
         data["sources"] = .list(paper.sources.map { ["file": .string($0.fileName), "line": .int($0.line), "format": .string($0.format.rawValue)] })
         data["themes"] = themeLinks(site.grouping.paperThemes[id], root: root)
-        data["related"] = .list(site.grouping.related[id].map { paperCard($0, root: root) })
+        data["related"] = .list(site.grouping.related[id].map(paperCard))
         data["arxiv_url"] = .string(Route.arxivSearch(title: paper.title))
         return .object(data)
     }
 
-    func author(_ person: Int, file: String) -> TemplateValue {
+    /// An author's page `place.page`: their papers, newest first, a page
+    /// at a time; co-authors and themes beside them on every page.
+    func author(_ person: Int, papers ordered: [Int], _ place: Place) -> TemplateValue {
         let info = site.catalog.authors.people[person]
-        var data = base(file: file, title: info.name, route: site.authorRoute(person),
-                        description: "Papers by \(info.name) in \(site.content.title).")
+        var data = base(place, title: info.name, description: "Papers by \(info.name) in \(site.title).",
+                        feed: Route.feed(of: site.authorRoute(person)))
         let root = data["root"]!.text
-        let ordered = site.newestFirstOrder(info.papers)
         data["name"] = .string(info.name)
-        data["papers"] = .list(ordered.map { id in
-            var card = paperCard(id, root: root)
+        let shown = place.paging.map { ordered[$0.items(place.page)] } ?? ordered[...]
+        data["papers"] = .list(shown.map { id in
+            var card = paperCard(id)
             if info.inferredOn.contains(id), case .object(var fields) = card { fields["inferred"] = true; card = .object(fields) }
             return card
         })
@@ -183,38 +231,50 @@ struct PageData {
         return (top, tally.count)
     }
 
-    func theme(_ t: Int, file: String) -> TemplateValue {
+    func theme(_ t: Int, _ place: Place) -> TemplateValue {
         let theme = site.grouping.themes[t]
-        var data = base(file: file, title: theme.title, route: site.themeRoute(t))
-        let root = data["root"]!.text
+        var data = base(place, title: theme.title, feed: Route.feed(of: site.themeRoute(t)))
         data["title"] = .string(theme.title)
         data["description_html"] = .string(themeDescriptions[t])
         data["discovered"] = .bool(theme.discovered)
         data["keywords"] = .list(theme.keywords.map { .string($0) })
-        data["papers"] = .list(theme.papers.map { paperCard($0, root: root) })
+        let shown = place.paging.map { theme.papers[$0.items(place.page)] } ?? theme.papers[...]
+        data["papers"] = .list(shown.map(paperCard))
         data["paper_count"] = .int(theme.papers.count)
         return .object(data)
     }
 
-    func themeIndex(file: String) -> TemplateValue {
-        var data = base(file: file, title: "Themes", route: Route.themes)
+    /// The list of themes. The two lists are named apart from each link's
+    /// `discovered` flag: inside `{{#discovered_themes.0}}` the flag would
+    /// otherwise hide the list of the same name.
+    func themeIndex(_ place: Place) -> TemplateValue {
+        var data = base(place, title: "Themes")
         let root = data["root"]!.text
         let all = Array(site.grouping.themes.indices)
-        data["curated"] = themeLinks(all.filter { !site.grouping.themes[$0].discovered }, root: root)
-        data["discovered"] = themeLinks(all.filter { site.grouping.themes[$0].discovered }, root: root)
+        data["curated_themes"] = themeLinks(all.filter { !site.grouping.themes[$0].discovered }, root: root)
+        data["discovered_themes"] = themeLinks(all.filter { site.grouping.themes[$0].discovered }, root: root)
         return .object(data)
     }
 
-    func authorIndex(file: String) -> TemplateValue {
-        var data = base(file: file, title: "Authors", route: Route.authors)
+    /// Authors by last name, a page at a time; the letters link to the
+    /// page where each letter starts.
+    func authorIndex(sorted: [Int], sortKeys: [String], _ place: Place) -> TemplateValue {
+        var data = base(place, title: "Authors")
         let root = data["root"]!.text
         let people = site.catalog.authors.people
-        let sortKeys = people.map { Text.fold(lastName($0.name)) }
-        let sorted = people.indices.sorted { (sortKeys[$0], people[$0].key) < (sortKeys[$1], people[$1].key) }
+        func letter(_ p: Int) -> String { String(sortKeys[p].prefix(1)).uppercased() }
+        var firstPage: [(String, Int)] = []
+        for (index, p) in sorted.enumerated() where firstPage.last?.0 != letter(p) {
+            firstPage.append((letter(p), place.paging?.page(of: index) ?? 1))
+        }
+        data["letters"] = .list(firstPage.map { letter, page in
+            let route = place.paging?.route(page) ?? place.route
+            return ["letter": .string(letter), "url": .string((page == place.page ? "" : root + route) + "#letter-" + letter)]
+        })
+        let shown = place.paging.map { sorted[$0.items(place.page)] } ?? sorted[...]
         var groups: [(String, [Int])] = []
-        for p in sorted {
-            let letter = String(sortKeys[p].prefix(1)).uppercased()
-            if groups.last?.0 == letter { groups[groups.count - 1].1.append(p) } else { groups.append((letter, [p])) }
+        for p in shown {
+            if groups.last?.0 == letter(p) { groups[groups.count - 1].1.append(p) } else { groups.append((letter(p), [p])) }
         }
         data["groups"] = .list(groups.map { letter, members in
             ["letter": .string(letter), "authors": .list(members.map {
@@ -225,31 +285,48 @@ struct PageData {
         return .object(data)
     }
 
-    func archive(file: String) -> TemplateValue {
-        var data = base(file: file, title: "All papers", route: Route.papers)
+    /// One page of the archive: `ids` newest first, under year and month
+    /// headings (a heading that a previous page began is shown again,
+    /// marked as continued), with links to every year's own pages.
+    func archive(ids: [Int], years: [(year: Int?, route: String, count: Int)], title: String, _ place: Place) -> TemplateValue {
+        var data = base(place, title: title)
         let root = data["root"]!.text
-        var years: [(year: String, months: [(String, [Int])])] = []
-        for id in site.newestFirst {
+        let shown = place.paging.map { ids[$0.items(place.page)] } ?? ids[...]
+        var groups: [(year: String, months: [(String, [Int])])] = []
+        for id in shown {
             let year = site.catalog.papers[id].date.map { String($0.year) } ?? "Undated"
             let month = site.catalog.papers[id].date?.monthTitle ?? "Undated"
-            if years.last?.year != year { years.append((year, [])) }
-            if years[years.count - 1].months.last?.0 == month {
-                years[years.count - 1].months[years[years.count - 1].months.count - 1].1.append(id)
+            if groups.last?.year != year { groups.append((year, [])) }
+            if groups[groups.count - 1].months.last?.0 == month {
+                groups[groups.count - 1].months[groups[groups.count - 1].months.count - 1].1.append(id)
             } else {
-                years[years.count - 1].months.append((month, [id]))
+                groups[groups.count - 1].months.append((month, [id]))
             }
         }
-        data["years"] = .list(years.map { year in
-            ["year": .string(year.year), "months": .list(year.months.map { month, ids in
-                ["month": .string(month), "id": .string(Slug.make(month)), "papers": .list(ids.map { paperCard($0, root: root) })]
-            })]
+        let previous = shown.startIndex > ids.startIndex ? ids[shown.startIndex - 1] : nil
+        let previousYear = previous.map { site.catalog.papers[$0].date.map { String($0.year) } ?? "Undated" }
+        let previousMonth = previous.map { site.catalog.papers[$0].date?.monthTitle ?? "Undated" }
+        data["years"] = .list(groups.enumerated().map { index, group in
+            let continued = index == 0 && group.year == previousYear
+            // Undated papers have a year heading only, not "Undated" twice.
+            return ["year": .string(group.year), "year_id": .string("year-" + Slug.make(group.year)), "continued": .bool(continued),
+                    "months": .list(group.months.enumerated().map { m, month in
+                        ["month": .text(month.0 == "Undated" ? nil : month.0), "id": .string(Slug.make(month.0)),
+                         "continued": .bool(continued && m == 0 && month.0 == previousMonth),
+                         "papers": .list(month.1.map(paperCard))]
+                    })]
         })
-        data["paper_count"] = .int(site.catalog.papers.count)
+        data["year_links"] = .list(years.map { year in
+            ["label": .string(year.year.map(String.init) ?? "Undated"), "url": .string(root + year.route), "count": .int(year.count),
+             "current": .bool(year.route == place.paging?.route ?? place.route)]
+        })
+        data["paper_count"] = .int(ids.count)
+        data["all_papers"] = .bool(ids.count == site.catalog.papers.count)
         return .object(data)
     }
 
-    func simple(file: String, title: String, route: String, html: String? = nil) -> TemplateValue {
-        var data = base(file: file, title: title, route: route)
+    func simple(_ place: Place, title: String, html: String? = nil, root: String? = nil) -> TemplateValue {
+        var data = base(place, title: title, root: root)
         data["body_html"] = .text(html)
         return .object(data)
     }
@@ -262,11 +339,15 @@ struct PageData {
         if bytes.prefix(count + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return String(text.utf8.prefix(count))! }
         return String(text.prefix(count))
     }
-
-    private func lastName(_ name: String) -> String { String(name.split(separator: " ").last ?? Substring(name)) }
 }
 
 extension Site {
     func newestFirstOrder(_ ids: [Int]) -> [Int] { ids.sorted { newestRank[$0] < newestRank[$1] } }
-}
 
+    /// Everyone, by last name (folded), then key; and each person's sort key.
+    func peopleByLastName() -> (order: [Int], keys: [String]) {
+        let people = catalog.authors.people
+        let keys = people.map { Text.fold(String($0.name.split(separator: " ").last ?? Substring($0.name))) }
+        return (people.indices.sorted { (keys[$0], people[$0].key) < (keys[$1], people[$1].key) }, keys)
+    }
+}

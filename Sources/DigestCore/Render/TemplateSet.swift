@@ -4,12 +4,11 @@ import Foundation
 /// layout) and `partials/*.mustache`, all named by file name without the
 /// extension; `assets/` is copied into the site as it is.
 public struct TemplateSet: Sendable {
-    public static let pageKinds = ["home", "paper", "author", "theme", "themes", "authors", "papers", "search", "page", "404"]
-
     public var library: MustacheLibrary
     public var assets: [(path: String, bytes: [UInt8])]
 
-    public static func load(from folder: String) throws -> TemplateSet {
+    /// `required` names the templates that page kinds render with.
+    public static func load(from folder: String, required: [String]) throws -> TemplateSet {
         var sources: [String: String] = [:]
         var files: [String: String] = [:]
         var problems: [Diagnostic] = []
@@ -33,7 +32,7 @@ public struct TemplateSet: Sendable {
                 files[key] = path
             }
         }
-        for kind in pageKinds where sources[kind] == nil {
+        for kind in required where sources[kind] == nil {
             problems.append(.error(file: folder + "/" + kind + ".mustache", line: nil, "missing; every \(kind) page is rendered with it"))
         }
         var library: MustacheLibrary?
