@@ -122,8 +122,8 @@ extension CollisionTests {
     func testCoauthorPickerMatchesSortingEveryone() {
         var random = SplitMix64(seed: 7)
         for round in 0..<200 {
-            let people = 1 + Int(random.next() % 40)
-            let credits = (0..<Int(random.next() % 30)).map { _ in (0..<Int(random.next() % 6)).map { _ in Int(random.next() % UInt64(people)) } }
+            let people = 1 + Int(random.next() % 120)
+            let credits = (0..<Int(random.next() % 80)).map { _ in (0..<Int(random.next() % 8)).map { _ in Int(random.next() % UInt64(people)) } }
             let person = Int(random.next() % UInt64(people))
             let papers = credits.indices.filter { credits[$0].contains(person) }
             let limit = 1 + Int(random.next() % 8)

@@ -172,7 +172,8 @@ enum GeneratedListing {
     static let last = ["Lovelace", "Noether", "Turing", "Hopper", "Curie", "Gauss", "Euler", "Fermi", "Dirac", "Bohr", "Planck", "Meitner"]
 
     /// An author feed of `papers` entries.
-    static func authorFeed(papers: Int, seed: UInt64) -> String {
+    /// Dates run over `years` years, newest first.
+    static func authorFeed(papers: Int, seed: UInt64, years: Int = 25) -> String {
         var random = SplitMix64(seed: seed)
         func pick(_ items: [String]) -> String { items[Int(random.next() % UInt64(items.count))] }
         var out = ""
@@ -182,7 +183,7 @@ enum GeneratedListing {
             let authors = (0..<(1 + Int(random.next() % 4))).map { _ in
                 pick(first) + " " + pick(last) + String(repeating: "s", count: Int(random.next() % 3))
             }
-            out += "LG\(months[n % 12]) \(1 + n % 28), \(2000 + n % 25)\n"
+            out += "LG\(months[n % 12]) \(1 + n % 28), \(2025 - n % years)\n"
             out += "Paper \(n) on \(title)\(authors.joined(separator: ", "))\n"
             out += "We study " + (0..<40).map { _ in pick(words) }.joined(separator: " ") + ".\n"
         }

@@ -1,5 +1,6 @@
 """Fixtures for the browser suite: sites built by the real `digest` binary,
-served by `python3 -m http.server` under a sub-path, and headless Chromium."""
+served by a plain static server (`static_server.py`, Python's http.server
+with GitHub Pages' 404 rule) under a sub-path, and headless Chromium."""
 import os
 import shutil
 import socket
@@ -36,8 +37,10 @@ def served():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(top)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A plain static server, which answers missing URLs with the site's
+    # 404.html as GitHub Pages does.
+    server = subprocess.Popen([sys.executable, str(Path(__file__).parent / "static_server.py"), str(port), str(top)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

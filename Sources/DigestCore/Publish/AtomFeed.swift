@@ -18,42 +18,63 @@ enum AtomFeed {
     /// Characters of each abstract in a theme's or an author's feed.
     static let shortSummary = 280
 
+    /// The feed as bytes, written straight into one buffer: a large site
+    /// has tens of thousands of feeds, so no string is built per field.
     static func render(_ spec: Spec, site: Site, base: String, length: Int) -> [UInt8] {
         let pageURL = Route.absolute(spec.page, base: base)
         let newest = spec.papers.prefix(length)
         let updated = newest.compactMap { site.catalog.papers[$0].date }.max() ?? site.updated
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom">
-              <title>\(XML.escape(spec.title))</title>
-              <subtitle>\(XML.escape(site.description))</subtitle>
-              <id>\(XML.escape(pageURL))</id>
-              <link rel="alternate" type="text/html" href="\(XML.escape(pageURL))"/>
-              <link rel="self" type="application/atom+xml" href="\(XML.escape(Route.absolute(spec.route, base: base)))"/>
-              <updated>\(min(updated, site.updated).description)T00:00:00Z</updated>
-              <generator>Digest</generator>
-
-            """
+        var out: [UInt8] = []
+        out.reserveCapacity(1024 + newest.count * 1024)
+        func raw(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func text(_ value: String) { XML.escape(value, into: &out) }
+        raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>")
+        text(spec.title)
+        raw("</title>\n  <subtitle>")
+        text(site.description)
+        raw("</subtitle>\n  <id>")
+        text(pageURL)
+        raw("</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"")
+        text(pageURL)
+        raw("\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"")
+        text(Route.absolute(spec.route, base: base))
+        raw("\"/>\n  <updated>")
+        out += min(updated, site.updated).description.utf8
+        raw("T00:00:00Z</updated>\n  <generator>Digest</generator>\n")
         for id in newest {
             let paper = site.catalog.papers[id]
             let url = Route.absolute(site.paperRoute(id), base: base)
-            let day = (paper.date ?? site.updated).description + "T00:00:00Z"
-            xml += "  <entry>\n"
-            xml += "    <title>\(XML.escape(paper.title))</title>\n"
-            xml += "    <id>\(XML.escape(url))</id>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url))\"/>\n"
-            xml += "    <updated>\(day)</updated>\n"
-            let names = site.creditPeople[id].map { site.catalog.authors.people[$0].name }
-            for name in names.isEmpty ? ["Unknown"] : names {
-                xml += "    <author><name>\(XML.escape(name))</name></author>\n"
+            raw("  <entry>\n    <title>")
+            text(paper.title)
+            raw("</title>\n    <id>")
+            text(url)
+            raw("</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"")
+            text(url)
+            raw("\"/>\n    <updated>")
+            out += (paper.date ?? site.updated).description.utf8
+            raw("T00:00:00Z</updated>\n")
+            let people = site.creditPeople[id]
+            if people.isEmpty { raw("    <author><name>Unknown</name></author>\n") }
+            for person in people {
+                raw("    <author><name>")
+                text(site.catalog.authors.people[person].name)
+                raw("</name></author>\n")
             }
-            if let category = paper.category { xml += "    <category term=\"\(XML.escape(category))\"/>\n" }
-            var summary = paper.abstract
-            if let limit = spec.summaryLimit, summary.count > limit { summary = PageData.prefix(summary, characters: limit) + "…" }
-            xml += "    <summary type=\"text\">\(XML.escape(summary))</summary>\n"
-            xml += "  </entry>\n"
+            if let category = paper.category {
+                raw("    <category term=\"")
+                text(category)
+                raw("\"/>\n")
+            }
+            raw("    <summary type=\"text\">")
+            if let limit = spec.summaryLimit, paper.abstract.utf8.count > limit, paper.abstract.count > limit {
+                text(PageData.prefix(paper.abstract, characters: limit) + "…")
+            } else {
+                text(paper.abstract)
+            }
+            raw("</summary>\n  </entry>\n")
         }
-        return Array((xml + "</feed>\n").utf8)
+        raw("</feed>\n")
+        return out
     }
 }
 
@@ -85,6 +106,15 @@ enum XML {
                 i += 1
             }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `escape(text)` appended to `out`.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            guard bytes.contains(where: needsWork) else { out.append(contentsOf: bytes); return }
+            out += escape(text).utf8
         }
     }
 

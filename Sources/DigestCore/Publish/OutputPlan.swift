@@ -70,7 +70,7 @@ struct OutputPlan {
         },
         PageKind(template: "author", navigation: nil, inSitemap: true) { site in
             site.catalog.authors.people.indices.flatMap { person in
-                let papers = site.newestFirstOrder(site.catalog.authors.people[person].papers)
+                let papers = site.papersByPerson[person]
                 let paging = Paging(route: site.authorRoute(person), count: papers.count, size: site.config.pageSize)
                 return (1...paging.pages).map { n in
                     Page(route: paging.route(n), template: "author", source: "the author \(site.catalog.authors.people[person].name)", inSitemap: true) {
@@ -103,30 +103,27 @@ struct OutputPlan {
     /// The templates the page kinds need.
     static var templateNames: [String] { pageKinds.map(\.template) }
 
-    /// All papers newest first, a page at a time, and each year's papers
-    /// the same way; every page links every year.
+    /// The archive: its front page (`papers/`: the newest papers and every
+    /// year), then each year's papers a page at a time.
     static func archivePages(_ site: Site) -> [Page] {
-        let ids = site.newestFirst
-        var years: [(year: Int?, ids: [Int])] = []
-        for id in ids {
+        var byYear: [PageData.ArchiveYear] = []
+        for id in site.newestFirst {
             let year = site.catalog.papers[id].date?.year
-            if let last = years.last, last.year == year { years[years.count - 1].ids.append(id) } else { years.append((year, [id])) }
+            if let last = byYear.last, last.year == year { byYear[byYear.count - 1].ids.append(id) }
+            else { byYear.append(.init(year: year, route: Route.archiveYear(year), ids: [id])) }
         }
-        let links = years.map { (year: $0.year, route: Route.archiveYear($0.year), count: $0.ids.count) }
-        func pages(_ ids: [Int], route: String, title: String, source: String) -> [Page] {
-            let paging = Paging(route: route, count: ids.count, size: site.config.pageSize)
+        let years = byYear
+        let front = Page(route: Route.papers, template: "papers", source: "the list of papers", inSitemap: true) {
+            $0.archive(year: nil, years: years, .init(route: Route.papers))
+        }
+        return [front] + years.indices.flatMap { index in
+            let paging = Paging(route: years[index].route, count: years[index].ids.count, size: site.config.pageSize)
             return (1...paging.pages).map { n in
-                Page(route: paging.route(n), template: "papers", source: source, inSitemap: true) {
-                    $0.archive(ids: ids, years: links, title: title, .init(route: route, paging: paging, page: n))
+                Page(route: paging.route(n), template: "papers", source: "the papers of \(years[index].label)", inSitemap: true) {
+                    $0.archive(year: index, years: years, .init(route: years[index].route, paging: paging, page: n))
                 }
             }
         }
-        return pages(ids, route: Route.papers, title: "All papers", source: "the list of papers")
-            + years.flatMap { year in
-                let label = year.year.map(String.init) ?? "Undated"
-                return pages(year.ids, route: Route.archiveYear(year.year), title: year.year.map { "Papers of \($0)" } ?? "Undated papers",
-                             source: "the papers of \(label)")
-            }
     }
 
     /// The header's links: the kinds that have a title there and pages.
@@ -183,7 +180,7 @@ struct OutputPlan {
         for person in site.catalog.authors.people.indices {
             let info = site.catalog.authors.people[person]
             specs.append(AtomFeed.Spec(title: info.name + " · " + site.title, route: Route.feed(of: site.authorRoute(person)),
-                                       page: site.authorRoute(person), papers: site.newestFirstOrder(info.papers),
+                                       page: site.authorRoute(person), papers: site.papersByPerson[person],
                                        summaryLimit: AtomFeed.shortSummary))
         }
         return specs

@@ -22,6 +22,8 @@ struct PageData {
     let themeDescriptions: [String]
     /// Co-authors an author page lists, most frequent first.
     static let coauthorLimit = 50
+    /// The header's links with none current, by page depth's root.
+    private let sharedNavigation: [String: TemplateValue]
 
     init(site: Site, navigation: [(title: String, route: String)], feeds: Bool) {
         self.site = site
@@ -36,6 +38,10 @@ struct PageData {
                 : Markdown.html(curated[theme.slug] ?? "")
         }
         cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { PageData.card($0, site: site) }
+        sharedNavigation = Dictionary(uniqueKeysWithValues: (0...6).map { depth in
+            let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+            return (root, PageData.navigationList(navigation, root: root, current: nil))
+        })
     }
 
     /// Where a page is written and, for a list, which of its pages it is.
@@ -79,11 +85,7 @@ struct PageData {
         data["home_url"] = .string(root + Route.home)
         data["papers_url"] = .string(root + Route.papers)
         data["search_url"] = .string(root + Route.search)
-        data["nav"] = .list(navigation.map { item in
-            // The section's own list, or one of its later pages.
-            let current = place.route == item.route || (!item.route.isEmpty && place.route.hasPrefix(Route.page(item.route, 2).dropLast(2)))
-            return ["title": .string(item.title), "url": .string(root + item.route), "current": .bool(current)]
-        })
+        data["nav"] = navigationLinks(root: root, route: place.route)
         if let paging = place.paging, paging.pages > 1 {
             let prev = place.page > 1 ? TemplateValue.string(root + paging.route(place.page - 1)) : .null
             let next = place.page < paging.pages ? TemplateValue.string(root + paging.route(place.page + 1)) : .null
@@ -97,6 +99,23 @@ struct PageData {
     }
 
     func paperCard(_ id: Int) -> TemplateValue { cards[id] }
+
+    /// The header's links from a page at `route`: the section it is in
+    /// marked current (its list, or a later page of it). Most pages are in
+    /// none, and share one list per depth.
+    func navigationLinks(root: String, route: String) -> TemplateValue {
+        let current = navigation.firstIndex { item in
+            route == item.route || (!item.route.isEmpty && route.hasPrefix(Route.page(item.route, 2).dropLast(2)))
+        }
+        if current == nil, let shared = sharedNavigation[root] { return shared }
+        return PageData.navigationList(navigation, root: root, current: current)
+    }
+
+    static func navigationList(_ navigation: [(title: String, route: String)], root: String, current: Int?) -> TemplateValue {
+        .list(navigation.enumerated().map { index, item in
+            ["title": .string(item.title), "url": .string(root + item.route), "current": .bool(index == current)]
+        })
+    }
 
     /// `url` is the paper's route: templates write `{{root}}{{url}}`.
     /// `inferred` is false here; an author page sets it where the listing
@@ -205,14 +224,24 @@ struct PageData {
     /// without sorting them all.
     static func coauthors(of person: Int, papers: [Int], credits: [[Int]], limit: Int) -> (top: [(person: Int, shared: Int)], total: Int) {
         // Per co-author: papers shared, and the last paper counted (a
-        // person credited twice on one paper counts once).
-        var tally: [Int: (shared: Int, last: Int)] = [:]
+        // person credited twice on one paper counts once). Most people
+        // have a handful of co-authors, found faster in a short array than
+        // through hashing; a table indexes the array once it grows.
+        var tally: [(person: Int, shared: Int, last: Int)] = []
+        var position: [Int: Int]?
         for id in papers {
             for other in credits[id] where other != person {
-                if let known = tally[other] {
-                    if known.last != id { tally[other] = (known.shared + 1, id) }
-                } else {
-                    tally[other] = (1, id)
+                let found: Int?
+                if let position { found = position[other] } else { found = tally.firstIndex { $0.person == other } }
+                if let found {
+                    if tally[found].last != id { tally[found].shared += 1; tally[found].last = id }
+                    continue
+                }
+                tally.append((other, 1, id))
+                if position != nil {
+                    position![other] = tally.count - 1
+                } else if tally.count > 32 {
+                    position = Dictionary(uniqueKeysWithValues: tally.indices.map { (tally[$0].person, $0) })
                 }
             }
         }
@@ -221,8 +250,8 @@ struct PageData {
         }
         var top: [(person: Int, shared: Int)] = []
         top.reserveCapacity(limit + 1)
-        for (other, count) in tally {
-            let candidate = (person: other, shared: count.shared)
+        for entry in tally {
+            let candidate = (person: entry.person, shared: entry.shared)
             if top.count == limit, !before(candidate, top[limit - 1]) { continue }
             let at = top.firstIndex { before(candidate, $0) } ?? top.count
             top.insert(candidate, at: at)
@@ -285,13 +314,26 @@ struct PageData {
         return .object(data)
     }
 
-    /// One page of the archive: `ids` newest first, under year and month
-    /// headings (a heading that a previous page began is shown again,
-    /// marked as continued), with links to every year's own pages.
-    func archive(ids: [Int], years: [(year: Int?, route: String, count: Int)], title: String, _ place: Place) -> TemplateValue {
+    /// One year of the archive: its papers, newest first, and its route.
+    struct ArchiveYear: Sendable {
+        var year: Int?
+        var route: String
+        var ids: [Int]
+        var label: String { year.map(String.init) ?? "Undated" }
+    }
+
+    /// A page of the archive. `year` nil is its front page (`papers/`):
+    /// the newest papers and every year. Otherwise one page of that year's
+    /// papers, newest first, under month headings (a heading that the
+    /// previous page began is shown again, marked as continued), with links
+    /// to the next newer and older years. Each paper is on one year's pages
+    /// only, so the archive is not written twice.
+    func archive(year index: Int?, years: [ArchiveYear], _ place: Place) -> TemplateValue {
+        let ids = index.map { years[$0].ids } ?? site.newestFirst
+        let title = index.map { years[$0].year.map { "Papers of \($0)" } ?? "Undated papers" } ?? "All papers"
         var data = base(place, title: title)
         let root = data["root"]!.text
-        let shown = place.paging.map { ids[$0.items(place.page)] } ?? ids[...]
+        let shown = place.paging.map { ids[$0.items(place.page)] } ?? ids.prefix(site.config.pageSize)
         var groups: [(year: String, months: [(String, [Int])])] = []
         for id in shown {
             let year = site.catalog.papers[id].date.map { String($0.year) } ?? "Undated"
@@ -304,24 +346,32 @@ struct PageData {
             }
         }
         let previous = shown.startIndex > ids.startIndex ? ids[shown.startIndex - 1] : nil
-        let previousYear = previous.map { site.catalog.papers[$0].date.map { String($0.year) } ?? "Undated" }
         let previousMonth = previous.map { site.catalog.papers[$0].date?.monthTitle ?? "Undated" }
         data["years"] = .list(groups.enumerated().map { index, group in
-            let continued = index == 0 && group.year == previousYear
             // Undated papers have a year heading only, not "Undated" twice.
-            return ["year": .string(group.year), "year_id": .string("year-" + Slug.make(group.year)), "continued": .bool(continued),
-                    "months": .list(group.months.enumerated().map { m, month in
-                        ["month": .text(month.0 == "Undated" ? nil : month.0), "id": .string(Slug.make(month.0)),
-                         "continued": .bool(continued && m == 0 && month.0 == previousMonth),
-                         "papers": .list(month.1.map(paperCard))]
-                    })]
+            ["year": .string(group.year), "year_id": .string("year-" + Slug.make(group.year)), "continued": .bool(previous != nil && index == 0),
+             "months": .list(group.months.enumerated().map { m, month in
+                 ["month": .text(month.0 == "Undated" ? nil : month.0), "id": .string(Slug.make(month.0)),
+                  "continued": .bool(index == 0 && m == 0 && month.0 == previousMonth),
+                  "papers": .list(month.1.map(paperCard))]
+             })]
         })
-        data["year_links"] = .list(years.map { year in
-            ["label": .string(year.year.map(String.init) ?? "Undated"), "url": .string(root + year.route), "count": .int(year.count),
-             "current": .bool(year.route == place.paging?.route ?? place.route)]
+        data["year_links"] = .list(years.enumerated().map { position, year in
+            ["label": .string(year.label), "url": .string(root + year.route), "count": .int(year.ids.count), "current": .bool(position == index)]
         })
+        func link(_ position: Int) -> TemplateValue {
+            years.indices.contains(position) ? ["label": .string(years[position].label), "url": .string(root + years[position].route)] : .null
+        }
+        if let index {
+            data["newer_year"] = link(index - 1)
+            data["older_year"] = place.paging.map { place.page == $0.pages } ?? true ? link(index + 1) : .null
+        } else if ids.count > shown.count {
+            data["more"] = ["label": .string(years[0].label), "url": .string(root + (years[0].ids.count > shown.count
+                ? Route.page(years[0].route, 2) : years.count > 1 ? years[1].route : years[0].route))]
+        }
         data["paper_count"] = .int(ids.count)
-        data["all_papers"] = .bool(ids.count == site.catalog.papers.count)
+        data["total_count"] = .int(site.catalog.papers.count)
+        data["front"] = .bool(index == nil)
         return .object(data)
     }
 
