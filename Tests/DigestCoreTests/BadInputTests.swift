@@ -71,3 +71,35 @@ final class BadInputTests: XCTestCase {
         }
     }
 }
+
+extension BadInputTests {
+    /// Two signatures of equal strength: the choice never depends on
+    /// dictionary order (the format named first alphabetically wins).
+    func testFormatDetectionTiesAreDeterministic() throws {
+        let text = "Collaborating Authors\nDaily Papers\nA Title\nAn abstract of the paper.\n"
+        var picks = Set<String>()
+        for _ in 0..<20 {
+            let lines = SourceText(path: "tie.txt", text: text).contentLines
+            picks.insert(FormatDetector.detect(lines, context: testContext)?.rawValue ?? "none")
+        }
+        XCTAssertEqual(picks, ["aggregator"])
+        // A stronger signature wins over a weaker one wherever it stands.
+        let profile = "Ada Lovelace\n3 papers on arXiv\nLGOct 27, 2022\nA Title\n"
+        XCTAssertEqual(FormatDetector.detect(SourceText(path: "p.txt", text: profile).contentLines, context: testContext), .authorProfile)
+    }
+
+    /// A corrupt or cut build state file is not trusted: the next build is
+    /// a full one, and succeeds.
+    func testACorruptBuildStateFileMeansAFullBuild() throws {
+        let site = FixtureSite()
+        XCTAssertEqual(try site.build().status, 0)
+        let state = site.read(".site.digest-state")!
+        for corrupt in ["garbage\n\u{0}\u{1}", String(state.prefix(state.count / 2)), state.replacingOccurrences(of: "file ", with: "file x")] {
+            site.write(".site.digest-state", corrupt)
+            let run = try site.build()
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertFalse(run.stdout.contains("is up to date"), run.stdout)
+            XCTAssertTrue(try site.build().stdout.contains("is up to date"), "the state is whole again")
+        }
+    }
+}

@@ -219,3 +219,20 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertFalse(site.exists("locked/site"))
     }
 }
+
+extension OutputSafetyTests {
+    /// A site made before markers and manifest ids: its state file (no
+    /// "end" line, no ids) marks it as Digest's, and lists its files.
+    func testASiteFromBeforeMarkersIsRecognisedByItsOldStateFile() throws {
+        let site = FixtureSite()
+        site.write("site/index.html", "old home")
+        site.write("site/papers/gone.html", "a page the old build wrote")
+        site.write("site/CNAME", "mine.example.org")
+        site.write(".site.digest-state", "fingerprint 1\nfile 8 1 index.html\nfile 26 1 papers/gone.html\n")
+        let run = try site.build()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(site.read("site/index.html")!.contains("<!DOCTYPE html>"))
+        XCTAssertFalse(site.exists("site/papers/gone.html"), "the old build's page is its own to remove")
+        XCTAssertEqual(site.read("site/CNAME"), "mine.example.org", "a file the old build did not write is kept")
+    }
+}

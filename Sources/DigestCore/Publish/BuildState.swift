@@ -96,7 +96,7 @@ struct BuildState {
     static func manifest(_ path: String, id: UInt64?) -> Set<String>? {
         guard let bytes = FileBytes.read(path), bytes.starts(with: "fingerprint ".utf8),
               let newline = bytes.firstIndex(of: 0x0A),
-              let state = parse(bytes, from: newline + 1, fingerprint: 0) else { return nil }
+              let state = parse(bytes, from: newline + 1, fingerprint: 0, requireEnd: id != nil) else { return nil }
         let current = Set(state.files.keys).subtracting(state.kept)
         switch id {
         case nil: return state.manifestID == nil ? current : nil
@@ -110,12 +110,16 @@ struct BuildState {
     static func isState(_ path: String) -> Bool {
         guard let bytes = FileBytes.read(path), bytes.starts(with: "fingerprint ".utf8),
               let newline = bytes.firstIndex(of: 0x0A) else { return false }
-        return parse(bytes, from: newline + 1, fingerprint: 0) != nil
+        return parse(bytes, from: newline + 1, fingerprint: 0, requireEnd: false) != nil
     }
 
-    private static func parse(_ bytes: [UInt8], from offset: Int, fingerprint: UInt64) -> BuildState? {
+    /// `requireEnd`: state files since manifest ids end with an "end" line,
+    /// so one cut short is not trusted; those of earlier versions do not.
+    private static func parse(_ bytes: [UInt8], from offset: Int, fingerprint: UInt64, requireEnd: Bool = true) -> BuildState? {
         var state = BuildState(fingerprint: fingerprint, warnings: [], files: [:])
         var was: [String] = []
+        // A state file ends with "end": one cut short is not trusted.
+        var ended = false
         var start = offset
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -133,6 +137,10 @@ struct BuildState {
                 state.manifestID = UInt64(String(decoding: line.dropFirst(9), as: UTF8.self), radix: 16)
                 continue
             }
+            if line.elementsEqual("end".utf8) {
+                ended = true
+                continue
+            }
             if line.starts(with: "previous ".utf8) {
                 state.previousID = UInt64(String(decoding: line.dropFirst(9), as: UTF8.self), radix: 16)
                 continue
@@ -146,6 +154,7 @@ struct BuildState {
             state.files[file] = FileStamp(size: Int(size), modified: modified)
             if isKept { state.kept.insert(file) }
         }
+        guard ended || (!requireEnd && state.manifestID == nil) else { return nil }
         if !was.isEmpty { state.previous = was }
         return state
     }
@@ -200,6 +209,7 @@ struct BuildState {
             out += file.utf8
             out.append(0x0A)
         }
+        out += "end\n".utf8
         // Written aside, then renamed: a state file is whole or absent.
         let temporary = statePath + ".new-\(getpid())"
         if let failure = FileBytes.write(temporary, out) {
