@@ -51,7 +51,11 @@ public struct Pipeline: Sendable {
     }
 
     /// Ingest and catalog. Never throws: problems are in `diagnostics`.
-    public static func listings(paths: [String], reference: ReferenceDate, people: PeopleRules = PeopleRules()) -> Listings {
+    public static func listings(paths: [String], reference: ReferenceDate) -> Listings {
+        listings(paths: paths, reference: reference, people: PeopleRules())
+    }
+
+    static func listings(paths: [String], reference: ReferenceDate, people: PeopleRules) -> Listings {
         let read = ListingReader(context: ParseContext(reference: reference.today)).read(paths: paths)
         let catalog = Catalog(entries: read.entries, people: people)
         return Listings(catalog: catalog, files: read.parses.count, diagnostics: read.diagnostics + catalog.diagnostics)

@@ -3,21 +3,21 @@
 /// display name is the best-spelled variant (accents kept).
 public struct AuthorIndex: Sendable {
     public struct Person: Sendable {
-        public var key: String
+        var key: String
         public var name: String
         /// Paper ids, ascending.
         public var papers: [Int]
         /// Paper ids on which this person is credited by inference only.
-        public var inferredOn: Set<Int>
+        var inferredOn: Set<Int>
     }
 
     /// Sorted by key.
     public var people: [Person]
     /// Per paper, per credit with a name: the person's index in `people`.
-    public var paperPeople: [[Int]]
+    var paperPeople: [[Int]]
     private var indexByKey: [String: Int]
 
-    public init(papers: [Paper]) {
+    init(papers: [Paper]) {
         struct Tally {
             var key: String
             /// The first spelling seen and its count; the rare others apart,
@@ -71,11 +71,11 @@ public struct AuthorIndex: Sendable {
         indexByKey = tallyOfKey.mapValues { position[$0] }
     }
 
-    public func person(named name: String) -> Person? {
+    func person(named name: String) -> Person? {
         indexByKey[PersonName.key(name)].map { people[$0] }
     }
 
-    public func index(ofKey key: String) -> Int? { indexByKey[key] }
+    func index(ofKey key: String) -> Int? { indexByKey[key] }
 
     /// Accents kept over plain ASCII, then the commonest, then the longest.
     static func bestSpelling(_ spellings: [String: Int]) -> String {

@@ -12,11 +12,11 @@ public struct Catalog: Sendable {
     public var papers: [Paper]
     public var authors: AuthorIndex
     /// Warnings about merging: same-titled papers kept apart.
-    public var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
     /// `people` rewrites credits first: spellings of one person to one
     /// name, and a spelling that is two people told apart by a co-author.
-    public init(entries: [ListingEntry], people: PeopleRules = PeopleRules()) {
+    init(entries: [ListingEntry], people: PeopleRules = PeopleRules()) {
         let entries = Catalog.applying(people, to: entries)
         var papers: [Paper] = []
         var byKey: [String: Int] = [:]

@@ -1,20 +1,20 @@
 /// One paper in the catalog: every listing that showed it, merged.
 public struct Paper: Sendable {
     /// Position in the catalog (listing order), stable for a given input.
-    public var id: Int
+    var id: Int
     /// "The same title" key: folded words.
-    public var titleKey: String
+    var titleKey: String
     public var title: String
-    public var credits: [Credit]
+    var credits: [Credit]
     public var authorsComplete: Bool
-    public var authorCount: Int?
+    var authorCount: Int?
     public var date: DayDate?
-    public var dateYearInferred: Bool
-    public var category: String?
+    var dateYearInferred: Bool
+    var category: String?
     public var abstract: String
-    public var abstractTruncated: Bool
-    public var upvotes: Int?
-    public var sources: [SourceRef]
+    var abstractTruncated: Bool
+    var upvotes: Int?
+    var sources: [SourceRef]
 
     public var authors: [String] { credits.map(\.name) }
 

@@ -1,38 +1,38 @@
 /// Stage 3, group: themes (curated, then discovered for the rest), each
 /// paper's themes best first, and related papers.
-public struct Grouping: Sendable {
+struct Grouping: Sendable {
     /// A theme the curator wrote: its slug (from the file name), title and
     /// keyword phrases.
-    public struct CuratedTheme: Sendable {
-        public var slug: String
-        public var title: String
-        public var keywords: [String]
-        public init(slug: String, title: String, keywords: [String]) {
+    struct CuratedTheme: Sendable {
+        var slug: String
+        var title: String
+        var keywords: [String]
+        init(slug: String, title: String, keywords: [String]) {
             self.slug = slug
             self.title = title
             self.keywords = keywords
         }
     }
 
-    public struct Theme: Sendable {
-        public var slug: String
-        public var title: String
+    struct Theme: Sendable {
+        var slug: String
+        var title: String
         /// Curated: the curator's phrases; discovered: the cluster's terms.
-        public var keywords: [String]
-        public var discovered: Bool
+        var keywords: [String]
+        var discovered: Bool
         /// Best match first, then newest.
-        public var papers: [Int]
+        var papers: [Int]
     }
 
-    public var themes: [Theme]
+    var themes: [Theme]
     /// Per paper: indices into `themes`, best first.
-    public var paperThemes: [[Int]]
-    public var related: [[Int]]
+    var paperThemes: [[Int]]
+    var related: [[Int]]
     /// The papers' words, cut once: the features above are made of them,
     /// and the search index reuses them for titles and abstracts.
-    public let terms: Terms
+    let terms: Terms
 
-    public init(catalog: Catalog, curated: [CuratedTheme]) {
+    init(catalog: Catalog, curated: [CuratedTheme]) {
         let papers = catalog.papers
         let terms = Terms(papers: papers)
         let matcher = ThemeMatcher(keywords: curated.map(\.keywords), id: terms.id)
@@ -77,7 +77,7 @@ public struct Grouping: Sendable {
 
 extension SiteContent {
     /// The curated themes as grouping takes them.
-    public var curatedThemes: [Grouping.CuratedTheme] {
+    var curatedThemes: [Grouping.CuratedTheme] {
         themes.map { Grouping.CuratedTheme(slug: $0.slug, title: $0.title, keywords: $0.keywords) }
     }
 }

@@ -2,14 +2,14 @@
 /// inverted index over each paper's strongest terms: only papers sharing a
 /// strong term are ever compared, so there is no papers × papers matrix.
 /// A paper is never related to itself; ties break by paper id.
-public enum RelatedPapers {
-    public static let strongestTerms = 24
+enum RelatedPapers {
+    static let strongestTerms = 24
     /// Each term's posting list keeps its strongest papers only, so a term
     /// that is strong in very many papers cannot make the pass quadratic.
-    public static let maxPostings = 256
-    public static let count = 5
+    static let maxPostings = 256
+    static let count = 5
 
-    public static func compute(_ tfidf: TFIDF) -> [[Int]] {
+    static func compute(_ tfidf: TFIDF) -> [[Int]] {
         let n = tfidf.vectors.count
         let strong: [[TFIDF.Entry]] = ParallelMap.map(tfidf.vectors, minimumBatch: 1024, strongest)
         let index = PostingIndex(strong, features: tfidf.featureCount)

@@ -10,32 +10,32 @@ import Foundation
 /// Each paper's bag of features is built in parallel as a sorted array of
 /// 64-bit keys (a word id, or two for a bigram); one serial pass then gives
 /// each distinct key a feature id and counts document frequencies.
-public struct TFIDF: Sendable {
-    public struct Entry: Sendable { public var feature: Int32; public var weight: Float }
+struct TFIDF: Sendable {
+    struct Entry: Sendable { var feature: Int32; var weight: Float }
 
-    public var vectors: [[Entry]]
+    var vectors: [[Entry]]
     /// Feature id → its key: `word << 32 | unigramMark`, `word << 32 | authorMark`
     /// or `first << 32 | second` for a bigram.
-    public var featureKeys: [UInt64]
-    public var documentFrequency: [Int32]
+    var featureKeys: [UInt64]
+    var documentFrequency: [Int32]
     private let words: [String]
 
     static let unigramMark: UInt64 = 0xFFFF_FFFF
     static let authorMark: UInt64 = 0xFFFF_FFFE
 
-    public var featureCount: Int { featureKeys.count }
+    var featureCount: Int { featureKeys.count }
 
     /// "edge stability", "grokking", or an author's name word.
-    public func name(of feature: Int32) -> String {
+    func name(of feature: Int32) -> String {
         let key = featureKeys[Int(feature)]
         let first = words[Int(key >> 32)]
         let low = key & 0xFFFF_FFFF
         return low == TFIDF.unigramMark || low == TFIDF.authorMark ? first : first + " " + words[Int(low)]
     }
 
-    public func isAuthorFeature(_ feature: Int32) -> Bool { featureKeys[Int(feature)] & 0xFFFF_FFFF == TFIDF.authorMark }
+    func isAuthorFeature(_ feature: Int32) -> Bool { featureKeys[Int(feature)] & 0xFFFF_FFFF == TFIDF.authorMark }
 
-    public init(terms: Terms, papers: Int, includeAuthors: Bool) {
+    init(terms: Terms, papers: Int, includeAuthors: Bool) {
         words = terms.words
         let stop = terms.words.map { StopWords.all.contains($0) || $0.count < 2 || $0.allSatisfy(\.isNumber) }
         let nameWord = terms.words.map { $0.count > 2 }  // "@" and at least two letters
@@ -125,7 +125,7 @@ public struct TFIDF: Sendable {
     }
 
     /// The same vectors over the text only (author features dropped, renormalised).
-    public func textOnly() -> TFIDF {
+    func textOnly() -> TFIDF {
         var copy = self
         copy.vectors = ParallelMap.map(vectors, minimumBatch: 1024) { vector in
             var entries = vector.filter { !isAuthorFeature($0.feature) }

@@ -1,20 +1,20 @@
 /// Papers as words: folded, split at everything but letters and digits,
 /// interned to integer ids so later passes (themes, TF-IDF, clustering,
 /// related papers) compare numbers, not strings.
-public struct Terms: Sendable {
+struct Terms: Sendable {
     /// Word id → word.
-    public let words: [String]
+    let words: [String]
     private let table: WordTable
     /// Per paper: word ids of the title, of the abstract, of the author names.
-    public private(set) var title: [[Int32]] = []
-    public private(set) var abstract: [[Int32]] = []
-    public private(set) var authors: [[Int32]] = []
+    private(set) var title: [[Int32]] = []
+    private(set) var abstract: [[Int32]] = []
+    private(set) var authors: [[Int32]] = []
 
     /// Papers are tokenised and interned in batches in parallel, each batch
     /// with its own small vocabulary; one serial pass then maps each batch's
     /// distinct words to global ids, in batch order, so ids do not depend on
     /// the number of threads. Author words carry a leading "@".
-    public init(papers: [Paper]) {
+    init(papers: [Paper]) {
         struct Batch { var table = WordTable(); var papers: [([Int32], [Int32], [Int32])] = [] }
         let ranges = stride(from: 0, to: papers.count, by: 512).map { $0..<min(papers.count, $0 + 512) }
         let batches = ParallelMap.map(ranges) { range -> Batch in
@@ -47,13 +47,13 @@ public struct Terms: Sendable {
         self.table = table
     }
 
-    public func id(_ word: String) -> Int32? { table.find(word) }
+    func id(_ word: String) -> Int32? { table.find(word) }
 
     /// Calls `body` with word `id`'s UTF-8 bytes.
     func withBytes<R>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { table.withBytes(of: id, body) }
 
     /// Folded words of a text.
-    public static func tokens(_ text: String) -> [String] {
+    static func tokens(_ text: String) -> [String] {
         var out: [String] = []
         forEachWord(text) { out.append(String(decoding: $0, as: UTF8.self)) }
         return out

@@ -7,22 +7,22 @@ import Foundation
 /// stop when fewer than 0.2% of the papers change cluster. Beyond
 /// `sampleLimit` papers, the clusters are fitted on an evenly spaced sample
 /// and every paper then joins its nearest centroid.
-public enum ThemeDiscovery {
-    public struct Cluster: Sendable, Equatable {
-        public var label: [String]
-        public var papers: [Int]
+enum ThemeDiscovery {
+    struct Cluster: Sendable, Equatable {
+        var label: [String]
+        var papers: [Int]
     }
 
-    public static let minimumSize = 3
+    static let minimumSize = 3
     static let maxFeatures = 20_000
     static let iterations = 12
     /// Papers k-means is fitted on; more are assigned to the fitted centroids.
-    public static let sampleLimit = 8_000
+    static let sampleLimit = 8_000
 
     /// k grows with the square root of the papers, from 1 to 30.
-    public static func k(for papers: Int) -> Int { max(1, min(30, Int((Double(papers) / 6).squareRoot().rounded()))) }
+    static func k(for papers: Int) -> Int { max(1, min(30, Int((Double(papers) / 6).squareRoot().rounded()))) }
 
-    public static func cluster(_ papers: [Int], tfidf: TFIDF, seed: UInt64 = 42, sampleLimit: Int = sampleLimit) -> [Cluster] {
+    static func cluster(_ papers: [Int], tfidf: TFIDF, seed: UInt64 = 42, sampleLimit: Int = sampleLimit) -> [Cluster] {
         guard papers.count >= minimumSize * 2 else { return [] }
         // Compact feature space: the most frequent features of these papers.
         var df = [Int32](repeating: 0, count: tfidf.featureCount)

@@ -7,14 +7,14 @@
 /// Matching runs on interned word ids (see `Terms`): the phrases are
 /// translated once into the corpus's ids, and each paper is one pass over
 /// its ids.
-public struct ThemeMatcher: Sendable {
-    public static let titleWeight = 3
-    public static let threshold = 3
-    public static let maxThemes = 3
+struct ThemeMatcher: Sendable {
+    static let titleWeight = 3
+    static let threshold = 3
+    static let maxThemes = 3
 
-    public struct Match: Sendable, Equatable {
-        public var theme: Int
-        public var score: Int
+    struct Match: Sendable, Equatable {
+        var theme: Int
+        var score: Int
     }
 
     /// A phrase word matches its own id or its plural's ("-s"); -1 where
@@ -28,7 +28,7 @@ public struct ThemeMatcher: Sendable {
     private var startsPhrase: [UInt64] = []
 
     /// `id` gives a word's id in the corpus, nil when it never occurs.
-    public init(keywords: [[String]], id: (String) -> Int32?) {
+    init(keywords: [[String]], id: (String) -> Int32?) {
         for (theme, phrases) in keywords.enumerated() {
             for phrase in phrases {
                 let words = Terms.tokens(phrase).map { Word(plain: id($0) ?? -1, plural: id($0 + "s") ?? -1) }
@@ -46,7 +46,7 @@ public struct ThemeMatcher: Sendable {
     }
 
     /// Themes for a paper's title and abstract word ids, best first.
-    public func match(title: [Int32], abstract: [Int32]) -> [Match] {
+    func match(title: [Int32], abstract: [Int32]) -> [Match] {
         var scores: [Int: Int] = [:]
         count(title, weight: ThemeMatcher.titleWeight, into: &scores)
         count(abstract, weight: 1, into: &scores)
@@ -57,7 +57,7 @@ public struct ThemeMatcher: Sendable {
     }
 
     /// The same, for texts: a small vocabulary is built from them (tests, tools).
-    public static func match(keywords: [[String]], title: String, abstract: String) -> [Match] {
+    static func match(keywords: [[String]], title: String, abstract: String) -> [Match] {
         var ids: [String: Int32] = [:]
         var words: [String] = []
         func intern(_ word: String) -> Int32 {

@@ -1,7 +1,7 @@
 /// Discovered themes written as ready-to-edit `Content/themes/*.md` files,
 /// for `digest themes --suggest`.
-public enum ThemeSuggestions {
-    public static func render(_ grouping: Grouping, catalog: Catalog) -> String {
+enum ThemeSuggestions {
+    static func render(_ grouping: Grouping, catalog: Catalog) -> String {
         var out = ""
         for theme in grouping.themes where theme.discovered {
             let name = String(theme.slug.dropFirst("discovered-".count))

@@ -9,23 +9,23 @@
 ///
 /// Values are text, or lists in `[a, b]` (items may be quoted). Anything
 /// else is an error naming the file and line.
-public struct FrontMatter: Sendable {
-    public enum Value: Sendable, Equatable {
+struct FrontMatter: Sendable {
+    enum Value: Sendable, Equatable {
         case text(String)
         case list([String])
     }
 
-    public var fields: [String: Value]
+    var fields: [String: Value]
     /// The fields' lines, for messages about their values.
-    public var lines: [String: Int]
-    public var body: String
+    var lines: [String: Int]
+    var body: String
 
-    public func text(_ key: String) -> String? {
+    func text(_ key: String) -> String? {
         if case .text(let value)? = fields[key] { return value }
         return nil
     }
 
-    public func list(_ key: String) -> [String]? {
+    func list(_ key: String) -> [String]? {
         switch fields[key] {
         case .list(let items)?: return items
         case .text(let value)?: return [value]
@@ -33,7 +33,7 @@ public struct FrontMatter: Sendable {
         }
     }
 
-    public static func parse(_ source: String, file: String) throws -> FrontMatter {
+    static func parse(_ source: String, file: String) throws -> FrontMatter {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first?.trimmingSpaces() == "---" else {
@@ -52,7 +52,7 @@ public struct FrontMatter: Sendable {
     }
 
     /// A whole file of `key: value` lines, as the configuration file is.
-    public static func parseFields(_ source: String, file: String) throws -> FrontMatter {
+    static func parseFields(_ source: String, file: String) throws -> FrontMatter {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
         let (fields, fieldLines, problems) = block(lines, from: &index, file: file, closedBy: nil, noun: "")

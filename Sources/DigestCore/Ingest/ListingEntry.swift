@@ -1,5 +1,5 @@
 /// The listing formats Digest reads. Detected from content, never from names.
-public enum ListingFormat: String, Sendable, CaseIterable {
+enum ListingFormat: String, Sendable, CaseIterable {
     case authorProfile = "author-profile"
     case dailyPapers = "daily-papers"
     case aggregator = "aggregator"
@@ -7,15 +7,15 @@ public enum ListingFormat: String, Sendable, CaseIterable {
 }
 
 /// Where a paper was read: the title's line.
-public struct SourceRef: Sendable, Hashable, Comparable {
+struct SourceRef: Sendable, Hashable, Comparable {
     /// The path as given (for messages); `fileName` is its base name.
-    public var path: String
-    public var line: Int
-    public var format: ListingFormat
+    var path: String
+    var line: Int
+    var format: ListingFormat
     /// The path's base name.
-    public let fileName: String
+    let fileName: String
 
-    public init(path: String, line: Int, format: ListingFormat) {
+    init(path: String, line: Int, format: ListingFormat) {
         self.path = path
         self.line = line
         self.format = format
@@ -23,40 +23,40 @@ public struct SourceRef: Sendable, Hashable, Comparable {
         self.fileName = name.isEmpty ? path : String(name)
     }
 
-    public static func < (a: SourceRef, b: SourceRef) -> Bool {
+    static func < (a: SourceRef, b: SourceRef) -> Bool {
         (a.fileName, a.path, a.line) < (b.fileName, b.path, b.line)
     }
 }
 
 /// An author as a listing credits them, in "First Last" order.
-public struct Credit: Sendable, Hashable {
-    public var name: String
+struct Credit: Sendable, Hashable {
+    var name: String
     /// True when the listing implies the person rather than naming them
     /// (a profile's owner, a feed's owner on an "et al." entry).
-    public var inferred: Bool
+    var inferred: Bool
 
-    public init(_ name: String, inferred: Bool = false) {
+    init(_ name: String, inferred: Bool = false) {
         self.name = name
         self.inferred = inferred
     }
 }
 
 /// One paper as one listing shows it, before merging.
-public struct ListingEntry: Sendable {
-    public var title: String
-    public var credits: [Credit]
-    public var authorsComplete: Bool
-    public var authorCount: Int?
-    public var date: DayDate?
+struct ListingEntry: Sendable {
+    var title: String
+    var credits: [Credit]
+    var authorsComplete: Bool
+    var authorCount: Int?
+    var date: DayDate?
     /// True when the listing gave no year and it was inferred.
-    public var dateYearInferred: Bool = false
-    public var category: String?
-    public var abstract: String
-    public var abstractTruncated: Bool
-    public var upvotes: Int?
-    public var source: SourceRef
+    var dateYearInferred: Bool = false
+    var category: String?
+    var abstract: String
+    var abstractTruncated: Bool
+    var upvotes: Int?
+    var source: SourceRef
 
-    public init(title: String, credits: [Credit] = [], authorsComplete: Bool = false,
+    init(title: String, credits: [Credit] = [], authorsComplete: Bool = false,
                 authorCount: Int? = nil, date: DayDate? = nil, dateYearInferred: Bool = false,
                 category: String? = nil, abstract: String = "", abstractTruncated: Bool = false,
                 upvotes: Int? = nil, source: SourceRef) {
@@ -75,15 +75,15 @@ public struct ListingEntry: Sendable {
 }
 
 /// What a parser gives back for one file.
-public struct ListingParse: Sendable {
-    public var format: ListingFormat
-    public var entries: [ListingEntry]
-    public var diagnostics: [Diagnostic]
+struct ListingParse: Sendable {
+    var format: ListingFormat
+    var entries: [ListingEntry]
+    var diagnostics: [Diagnostic]
 }
 
 /// Everything a listing parser needs besides the file: the day that
 /// year-less dates are resolved against.
-public struct ParseContext: Sendable {
-    public var reference: DayDate
-    public init(reference: DayDate) { self.reference = reference }
+struct ParseContext: Sendable {
+    var reference: DayDate
+    init(reference: DayDate) { self.reference = reference }
 }

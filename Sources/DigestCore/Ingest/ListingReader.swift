@@ -2,19 +2,19 @@ import Foundation
 
 /// Stage 1, ingest: finds the listing files, detects each one's format and
 /// reads its papers. Files are read in parallel; results keep file order.
-public struct ListingReader: Sendable {
-    public var context: ParseContext
+struct ListingReader: Sendable {
+    var context: ParseContext
 
-    public init(context: ParseContext) { self.context = context }
+    init(context: ParseContext) { self.context = context }
 
-    public struct Result: Sendable {
-        public var parses: [ListingParse]
-        public var diagnostics: [Diagnostic]
+    struct Result: Sendable {
+        var parses: [ListingParse]
+        var diagnostics: [Diagnostic]
         /// Every listing's entries, in file order; gathered once, because
         /// each copy of an entry is a dozen retains.
-        public let entries: [ListingEntry]
+        let entries: [ListingEntry]
 
-        public init(parses: [ListingParse], diagnostics: [Diagnostic]) {
+        init(parses: [ListingParse], diagnostics: [Diagnostic]) {
             self.parses = parses
             self.diagnostics = diagnostics
             entries = parses.flatMap(\.entries)
@@ -22,7 +22,7 @@ public struct ListingReader: Sendable {
     }
 
     /// Reads one listing held in memory.
-    public func read(_ source: SourceText) -> (ListingParse?, [Diagnostic]) {
+    func read(_ source: SourceText) -> (ListingParse?, [Diagnostic]) {
         var diagnostics = source.diagnostics
         let lines = source.contentLines
         guard !lines.isEmpty else {
@@ -74,7 +74,7 @@ public struct ListingReader: Sendable {
     }
 
     /// Reads every listing under `paths` (files, or folders of files).
-    public func read(paths: [String]) -> Result {
+    func read(paths: [String]) -> Result {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         for path in paths {

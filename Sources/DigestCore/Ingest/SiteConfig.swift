@@ -14,25 +14,25 @@
 /// otherwise be ignored silently), and so is a value of the wrong shape,
 /// each with its `file:line`.
 public struct SiteConfig: Sendable, Equatable {
-    public static let fileName = "config.yaml"
+    static let fileName = "config.yaml"
 
-    public var title: String?
-    public var description: String?
+    var title: String?
+    var description: String?
     /// With a trailing "/"; nil when none is configured.
-    public var baseURL: String?
-    public var language = "en"
+    var baseURL: String?
+    var language = "en"
     /// Items on each page of a long list (papers, authors).
-    public var pageSize = 50
+    var pageSize = 50
     /// Entries in each Atom feed.
-    public var feedLength = 20
-    public var people = PeopleRules()
+    var feedLength = 20
+    var people = PeopleRules()
 
-    public init() {}
+    init() {}
 
     static let keys = ["title", "description", "base_url", "language", "page_size", "feed_length", "same_person", "split_person"]
 
     /// Reads `folder/config.yaml`; a missing file gives the defaults.
-    public static func load(from folder: String) throws -> SiteConfig {
+    static func load(from folder: String) throws -> SiteConfig {
         let path = folder + "/" + fileName
         guard FileTree.kind(path, followingLinks: true) != .missing else { return SiteConfig() }
         let source: String
@@ -124,7 +124,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The path part of the base URL ("/lab/digest/"), or "/".
-    public var basePath: String {
+    var basePath: String {
         guard let baseURL else { return "/" }
         let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         return parts.count > 3 ? "/" + parts[3] : "/"
@@ -149,15 +149,15 @@ public struct SiteConfig: Sendable, Equatable {
 /// Who is who, where the listings' spellings alone would be wrong:
 /// spellings to merge into one person, and one spelling that is two people
 /// (told apart by a co-author).
-public struct PeopleRules: Sendable, Equatable {
+struct PeopleRules: Sendable, Equatable {
     /// Each list: the spelling to show first, then the others.
-    public var same: [[String]] = []
-    public struct Split: Sendable, Equatable {
-        public var name: String
-        public var coauthor: String
-        public var becomes: String
+    var same: [[String]] = []
+    struct Split: Sendable, Equatable {
+        var name: String
+        var coauthor: String
+        var becomes: String
     }
-    public var split: [Split] = []
-    public var isEmpty: Bool { same.isEmpty && split.isEmpty }
-    public init() {}
+    var split: [Split] = []
+    var isEmpty: Bool { same.isEmpty && split.isEmpty }
+    init() {}
 }

@@ -3,36 +3,36 @@ import Foundation
 /// What the curator writes in `Content/`: the digest's title and intro
 /// (`index.md`), the about page (`about.md`), and one file per curated theme
 /// (`themes/*.md`). Bodies stay Markdown here; Render turns them into HTML.
-public struct SiteContent: Sendable {
-    public struct Page: Sendable {
-        public var file: String
-        public var front: FrontMatter
-        public var markdown: String
+struct SiteContent: Sendable {
+    struct Page: Sendable {
+        var file: String
+        var front: FrontMatter
+        var markdown: String
     }
 
-    public struct ThemeFile: Sendable {
-        public var file: String
-        public var slug: String
-        public var title: String
-        public var keywords: [String]
-        public var order: Int
-        public var markdown: String
+    struct ThemeFile: Sendable {
+        var file: String
+        var slug: String
+        var title: String
+        var keywords: [String]
+        var order: Int
+        var markdown: String
     }
 
-    public var index: Page
-    public var about: Page?
-    public var themes: [ThemeFile]
+    var index: Page
+    var about: Page?
+    var themes: [ThemeFile]
 
 
     /// Reads `folder`; every problem in every file is collected, then thrown at once.
-    public static func load(from folder: String) throws -> SiteContent {
+    static func load(from folder: String) throws -> SiteContent {
         var warnings: [Diagnostic] = []
         return try load(from: folder, warnings: &warnings)
     }
 
     /// Files that are not regular files (a FIFO, a socket) are skipped
     /// with a warning, collected in `warnings`.
-    public static func load(from folder: String, warnings: inout [Diagnostic]) throws -> SiteContent {
+    static func load(from folder: String, warnings: inout [Diagnostic]) throws -> SiteContent {
         var problems: [Diagnostic] = []
         if FileTree.kind(folder, followingLinks: true) != .folder {
             throw DiagnosticsError([.error(file: folder, line: nil, FileTree.kind(folder, followingLinks: true) == .missing

@@ -4,61 +4,61 @@
 /// link with `root` + route, where `root` climbs from the page to the site
 /// root ("./", "../"), so the site works from any folder of any server.
 /// Absolute URLs (feed, sitemap, canonical) prefix the base URL instead.
-public enum Route {
-    public static let home = ""
-    public static let papers = "papers/"
-    public static let authors = "authors/"
-    public static let themes = "themes/"
-    public static let search = "search/"
-    public static let about = "about/"
-    public static let feed = "feed.xml"
-    public static let notFound = "404.html"
-    public static let searchIndex = "search/index.json"
-    public static func searchShard(_ n: Int) -> String { "search/terms/\(n).json" }
-    public static func searchCards(_ n: Int) -> String { "search/cards/\(n).json" }
+enum Route {
+    static let home = ""
+    static let papers = "papers/"
+    static let authors = "authors/"
+    static let themes = "themes/"
+    static let search = "search/"
+    static let about = "about/"
+    static let feed = "feed.xml"
+    static let notFound = "404.html"
+    static let searchIndex = "search/index.json"
+    static func searchShard(_ n: Int) -> String { "search/terms/\(n).json" }
+    static func searchCards(_ n: Int) -> String { "search/cards/\(n).json" }
 
-    public static let sitemap = "sitemap.xml"
-    public static let robots = "robots.txt"
+    static let sitemap = "sitemap.xml"
+    static let robots = "robots.txt"
     /// Past 50,000 URLs, sitemap.xml is an index of these.
-    public static func sitemapPart(_ n: Int) -> String { "sitemaps/\(n).xml" }
+    static func sitemapPart(_ n: Int) -> String { "sitemaps/\(n).xml" }
 
-    public static func paper(_ slug: String) -> String { "papers/\(slug).html" }
-    public static func author(_ slug: String) -> String { "authors/\(slug).html" }
-    public static func theme(_ slug: String) -> String { "themes/\(slug).html" }
+    static func paper(_ slug: String) -> String { "papers/\(slug).html" }
+    static func author(_ slug: String) -> String { "authors/\(slug).html" }
+    static func theme(_ slug: String) -> String { "themes/\(slug).html" }
     /// One year of the archive: "papers/2024/", "papers/undated/".
-    public static func archiveYear(_ year: Int?) -> String { "papers/\(year.map(String.init) ?? "undated")/" }
+    static func archiveYear(_ year: Int?) -> String { "papers/\(year.map(String.init) ?? "undated")/" }
     /// The Atom feed of a theme's or an author's page: "themes/x.xml".
-    public static func feed(of page: String) -> String {
+    static func feed(of page: String) -> String {
         page.hasSuffix(".html") ? String(page.dropLast(5)) + ".xml" : page + "feed.xml"
     }
 
     /// Page `n` of a paginated list at `route`: page 1 is the route itself,
     /// later pages are "papers/page/2/" or "themes/x/page/2/". Slugs never
     /// hold a "/", so no other page can have these paths.
-    public static func page(_ route: String, _ n: Int) -> String {
+    static func page(_ route: String, _ n: Int) -> String {
         guard n > 1 else { return route }
         let stem = route.hasSuffix(".html") ? String(route.dropLast(5)) + "/" : route
         return stem + "page/\(n)/"
     }
 
     /// The file that serves a route: folders serve their index.html.
-    public static func file(_ route: String) -> String {
+    static func file(_ route: String) -> String {
         route.isEmpty || route.hasSuffix("/") ? route + "index.html" : route
     }
 
     /// From a page's file to the site root: "./" at the top, "../" one down.
-    public static func root(fromFile file: String) -> String {
+    static func root(fromFile file: String) -> String {
         let depth = file.utf8.filter { $0 == UInt8(ascii: "/") }.count
         return depth == 0 ? "./" : String(repeating: "../", count: depth)
     }
 
     /// An absolute URL, for the feeds, the sitemap and canonical links.
-    public static func absolute(_ route: String, base: String) -> String {
+    static func absolute(_ route: String, base: String) -> String {
         (base.hasSuffix("/") ? base : base + "/") + route
     }
 
     /// arXiv's search for a title, the link out from each paper page.
-    public static func arxivSearch(title: String) -> String {
+    static func arxivSearch(title: String) -> String {
         "https://arxiv.org/search/?searchtype=title&query=" + queryValue(title)
     }
 

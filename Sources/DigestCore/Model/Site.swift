@@ -1,29 +1,29 @@
 /// Everything a page needs, computed once: the catalog, its grouping, the
 /// curated content and settings, every slug, and the build's fixed clock.
-public struct Site: Sendable {
-    public var catalog: Catalog
-    public var grouping: Grouping
-    public var content: SiteContent
-    public var config: SiteConfig
+struct Site: Sendable {
+    var catalog: Catalog
+    var grouping: Grouping
+    var content: SiteContent
+    var config: SiteConfig
     /// The configured (or `--base-url`) address, with its trailing "/";
     /// nil when none is set: then no absolute URL is written anywhere.
-    public var baseURL: String? { config.baseURL }
-    public var title: String { config.title ?? content.index.front.text("title") ?? "Paper digest" }
-    public var description: String { config.description ?? content.index.front.text("description") ?? "" }
+    var baseURL: String? { config.baseURL }
+    var title: String { config.title ?? content.index.front.text("title") ?? "Paper digest" }
+    var description: String { config.description ?? content.index.front.text("description") ?? "" }
     /// The build's timestamp: SOURCE_DATE_EPOCH, else the newest paper's day.
-    public var updated: DayDate
-    public var paperSlugs: [String]
-    public var authorSlugs: [String]
+    var updated: DayDate
+    var paperSlugs: [String]
+    var authorSlugs: [String]
     /// Per paper: for each credit, its index in `catalog.authors.people`.
-    public var creditPeople: [[Int]] { catalog.authors.paperPeople }
+    var creditPeople: [[Int]] { catalog.authors.paperPeople }
     /// Paper ids, newest first (undated last).
-    public var newestFirst: [Int]
+    var newestFirst: [Int]
     /// Paper id → position in `newestFirst`.
-    public var newestRank: [Int]
+    var newestRank: [Int]
     /// Per person: their papers, newest first (their pages and feeds).
-    public var papersByPerson: [[Int]]
+    var papersByPerson: [[Int]]
 
-    public init(catalog: Catalog, grouping: Grouping, content: SiteContent, config: SiteConfig, pinnedDate: DayDate?) {
+    init(catalog: Catalog, grouping: Grouping, content: SiteContent, config: SiteConfig, pinnedDate: DayDate?) {
         self.catalog = catalog
         self.grouping = grouping
         self.content = content
@@ -52,7 +52,7 @@ public struct Site: Sendable {
 
     /// A paper's authors as cards show them: "A, B, C, D et al.", or
     /// "3 authors" when the listing only counted them.
-    public func authorLine(_ id: Int) -> String {
+    func authorLine(_ id: Int) -> String {
         let paper = catalog.papers[id]
         let people = creditPeople[id]
         if people.isEmpty { return paper.authorCount.map { "\($0) author\($0 == 1 ? "" : "s")" } ?? "" }
@@ -61,15 +61,15 @@ public struct Site: Sendable {
         return line
     }
 
-    public func paperRoute(_ id: Int) -> String { Route.paper(paperSlugs[id]) }
-    public func authorRoute(_ person: Int) -> String { Route.author(authorSlugs[person]) }
-    public func themeRoute(_ theme: Int) -> String { Route.theme(grouping.themes[theme].slug) }
+    func paperRoute(_ id: Int) -> String { Route.paper(paperSlugs[id]) }
+    func authorRoute(_ person: Int) -> String { Route.author(authorSlugs[person]) }
+    func themeRoute(_ theme: Int) -> String { Route.theme(grouping.themes[theme].slug) }
 }
 
 /// Dates as pages show them: "5 Mar 2024".
 extension DayDate {
-    public var display: String { "\(day) \(DayDate.monthNames[month - 1]) \(year)" }
-    public var monthTitle: String {
+    var display: String { "\(day) \(DayDate.monthNames[month - 1]) \(year)" }
+    var monthTitle: String {
         let names = ["January", "February", "March", "April", "May", "June", "July",
                      "August", "September", "October", "November", "December"]
         return "\(names[month - 1]) \(year)"

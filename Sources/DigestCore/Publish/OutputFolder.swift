@@ -16,45 +16,45 @@ import Glibc
 /// bytes are unchanged are hard-linked from the old site instead of
 /// written, so their modification times stay as they were; a build that
 /// changes nothing touches nothing.
-public struct OutputFolder {
-    public var target: OutputTarget
+struct OutputFolder {
+    var target: OutputTarget
 
-    public init(target: OutputTarget) { self.target = target }
+    init(target: OutputTarget) { self.target = target }
 
-    public struct Report: Sendable {
-        public var files: Int
-        public var written: Int
-        public var bytes: Int
+    struct Report: Sendable {
+        var files: Int
+        var written: Int
+        var bytes: Int
         /// Files found in the old site that Digest did not write, carried over.
-        public var kept: [String]
-        public var unchanged: Bool { written == 0 }
+        var kept: [String]
+        var unchanged: Bool { written == 0 }
     }
 
     /// A new site written beside the old one, not yet in its place.
-    public struct Staged {
-        public let path: String
-        public let report: Report
+    struct Staged {
+        let path: String
+        let report: Report
         /// The paths Digest wrote (the marker among them), and their id.
-        public let manifest: [String]
-        public let manifestID: UInt64
+        let manifest: [String]
+        let manifestID: UInt64
         let folder: OutputFolder
         /// Nothing changed: committing keeps the old site as it is.
         let keepOld: Bool
 
         /// Puts the new site in place (or keeps the old one, unchanged).
-        public func commit() throws {
+        func commit() throws {
             if keepOld { FileTree.remove(path); return }
             do { try folder.swap(path, into: folder.target.path) } catch { FileTree.remove(path); throw error }
         }
 
-        public func discard() { FileTree.remove(path) }
+        func discard() { FileTree.remove(path) }
     }
 
     /// Makes and writes every file, on every core, into the staging
     /// folder. `manifest` is what the last build wrote (nil when unknown:
     /// then every old file this build does not write is kept). Throws
     /// `DiagnosticsError` with the system's reason when the disk refuses.
-    public func stage(_ files: [OutputFile], manifest: Set<String>?) throws -> Staged {
+    func stage(_ files: [OutputFile], manifest: Set<String>?) throws -> Staged {
         let path = target.path
         let ownership = target.ownership()
         if ownership == .foreign { try target.checkOwnership() }

@@ -11,9 +11,9 @@ import Glibc
 /// (`.digest-site`); a `site/` made before markers existed is known by the
 /// build state file beside it. Links are resolved first, so `--out` naming
 /// a link to a folder builds into the folder it points at.
-public struct OutputTarget: Sendable {
+struct OutputTarget: Sendable {
     /// The marker every site Digest makes holds at its root.
-    public static let marker = ".digest-site"
+    static let marker = ".digest-site"
 
     /// The marker's text: what the folder is, and the id of the build's
     /// list of files (its manifest, kept in the state file beside the
@@ -37,11 +37,11 @@ public struct OutputTarget: Sendable {
     }
 
     /// The path as the user gave it, for messages.
-    public let display: String
+    let display: String
     /// Absolute, links resolved.
-    public let path: String
-    public var parent: String { path.utf8.lastIndex(of: 0x2F).map { $0 == path.utf8.startIndex ? "/" : String(path[..<$0]) } ?? "." }
-    public var name: String { path.utf8.lastIndex(of: 0x2F).map { String(path[path.utf8.index(after: $0)...]) } ?? path }
+    let path: String
+    var parent: String { path.utf8.lastIndex(of: 0x2F).map { $0 == path.utf8.startIndex ? "/" : String(path[..<$0]) } ?? "." }
+    var name: String { path.utf8.lastIndex(of: 0x2F).map { String(path[path.utf8.index(after: $0)...]) } ?? path }
     /// A sibling of the output: `.site.digest-state` for `site`.
     func sibling(_ suffix: String) -> String { (parent == "/" ? "" : parent) + "/." + name + suffix }
     var statePath: String { sibling(".digest-state") }
@@ -49,11 +49,11 @@ public struct OutputTarget: Sendable {
     /// Staging folders: `.site.building-PID`.
     static let stagingInfix = ".building-"
 
-    public enum Ownership: Equatable { case absent, empty, digest, foreign }
+    enum Ownership: Equatable { case absent, empty, digest, foreign }
 
     /// Resolves and checks `output`; `inputs` are the seeds, Content and
     /// Templates paths. Throws a `DiagnosticsError` that says what to do.
-    public static func resolve(_ output: String, inputs: [String],
+    static func resolve(_ output: String, inputs: [String],
                                home: String? = getenv("HOME").map { String(cString: $0) }) throws -> OutputTarget {
         func refuse(_ why: String) -> DiagnosticsError {
             DiagnosticsError([.error(file: output.isEmpty ? "--out" : output, line: nil, why)])
@@ -115,7 +115,7 @@ public struct OutputTarget: Sendable {
     }
 
     /// Whose folder the output is, as it stands now.
-    public func ownership() -> Ownership {
+    func ownership() -> Ownership {
         switch FileTree.kind(path) {
         case .missing: return .absent
         case .folder: break
@@ -130,7 +130,7 @@ public struct OutputTarget: Sendable {
     }
 
     /// Refuses a folder that is not Digest's, before any work is done.
-    public func checkOwnership() throws {
+    func checkOwnership() throws {
         guard ownership() == .foreign else { return }
         throw DiagnosticsError([.error(file: display, line: nil,
             "this folder is not empty and was not made by Digest (it has no \(OutputTarget.marker) file), so Digest "
@@ -138,17 +138,17 @@ public struct OutputTarget: Sendable {
     }
 
     /// Holds the lock that keeps two builds from writing one output at once.
-    public final class Lock: @unchecked Sendable {
+    final class Lock: @unchecked Sendable {
         private var fd: Int32
         init(fd: Int32) { self.fd = fd }
-        public func release() {
+        func release() {
             if fd >= 0 { close(fd); fd = -1 }
         }
         deinit { release() }
     }
 
     /// Makes the folders that hold the output, when missing (`mkdir -p`).
-    public func makeParent() throws {
+    func makeParent() throws {
         guard FileTree.kind(parent, followingLinks: true) != .folder else { return }
         if let failure = FileTree.makeFolders("", String(parent.dropFirst())) { throw DiagnosticsError([failure]) }
     }
@@ -156,7 +156,7 @@ public struct OutputTarget: Sendable {
     /// Takes the output's lock (`flock` on `.site.digest-lock` beside it),
     /// or fails at once when another build holds it. The lock file is left
     /// in place: removing it would let a third build lock a different file.
-    public func lock() throws -> Lock {
+    func lock() throws -> Lock {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DiagnosticsError([FileTree.failure(lockPath, doing: "make the build lock")]) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
@@ -174,7 +174,7 @@ public struct OutputTarget: Sendable {
     /// Removes what builds killed before they finished left beside the
     /// output: their staging folders (marked, or empty). Call with the lock
     /// held, so no running build's folder is taken.
-    public func removeLeftovers() -> [Diagnostic] {
+    func removeLeftovers() -> [Diagnostic] {
         let prefix = "." + name + OutputTarget.stagingInfix
         var problems: [Diagnostic] = []
         for (entry, _) in FileTree.names(parent) ?? [] where entry.hasPrefix(prefix) {

@@ -2,14 +2,14 @@
 /// text ($\epsilon$ stays as written), and the few LaTeX text commands that
 /// listings carry shown as emphasis: \emph{x}, \textit{x} → <em>, \textbf{x}
 /// → <strong>. Escaping comes first, so nothing in a listing becomes markup.
-public enum AbstractFormatter {
+enum AbstractFormatter {
     static let commands: [(name: [UInt8], tag: [UInt8])] = [
         (Array("\\emph{".utf8), Array("em".utf8)),
         (Array("\\textit{".utf8), Array("em".utf8)),
         (Array("\\textbf{".utf8), Array("strong".utf8)),
     ]
 
-    public static func html(_ abstract: String) -> String {
+    static func html(_ abstract: String) -> String {
         var escaped = HTML.escape(abstract)
         guard escaped.containsByte(0x5C) else { return escaped }
         return escaped.withUTF8 { String(decoding: format(Array($0)), as: UTF8.self) }

@@ -1,8 +1,8 @@
 /// HTML escaping: the default for every `{{value}}` in a template.
-public enum HTML {
+enum HTML {
     /// Appends `text` to `out` with `& < > " '` written as entities; the
     /// runs between them are copied whole.
-    public static func escape(_ text: String, into out: inout [UInt8]) {
+    static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
@@ -50,7 +50,7 @@ public enum HTML {
     /// Bit n set for byte n in `& < > " '`.
     private static let specialMask: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
 
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         escape(text, into: &out)

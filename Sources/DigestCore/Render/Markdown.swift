@@ -2,8 +2,8 @@ import CCmark
 
 /// Markdown to HTML through libcmark: smart punctuation on, raw HTML off
 /// (cmark's safe default replaces it with a comment and drops unsafe links).
-public enum Markdown {
-    public static func html(_ markdown: String) -> String {
+enum Markdown {
+    static func html(_ markdown: String) -> String {
         var text = markdown
         return text.withUTF8 { buffer -> String in
             guard let base = buffer.baseAddress,

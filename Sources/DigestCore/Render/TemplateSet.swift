@@ -3,12 +3,12 @@ import Foundation
 /// The templates folder: `*.mustache` (one per page kind, plus the `base`
 /// layout) and `partials/*.mustache`, all named by file name without the
 /// extension; `assets/` is copied into the site as it is.
-public struct TemplateSet: Sendable {
-    public var library: MustacheLibrary
-    public var assets: [(path: String, bytes: [UInt8])]
+struct TemplateSet: Sendable {
+    var library: MustacheLibrary
+    var assets: [(path: String, bytes: [UInt8])]
 
     /// `required` names the templates that page kinds render with.
-    public static func load(from folder: String, required: [String]) throws -> TemplateSet {
+    static func load(from folder: String, required: [String]) throws -> TemplateSet {
         var sources: [String: String] = [:]
         var files: [String: String] = [:]
         var problems: [Diagnostic] = []

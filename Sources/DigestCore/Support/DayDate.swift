@@ -27,7 +27,7 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -36,7 +36,7 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The day that contains a Unix time (UTC).
-    public init(unixTime: Int64) {
+    init(unixTime: Int64) {
         // Howard Hinnant's civil_from_days.
         let z = Int(unixTime >= 0 ? unixTime / 86_400 : (unixTime - 86_399) / 86_400) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -52,7 +52,7 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Unix time of this day's midnight, UTC.
-    public var unixTime: Int64 {
+    var unixTime: Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -66,7 +66,7 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// 1...12 for "Jan"..."Dec" (also full names), nil otherwise.
-    public static func month<S: StringProtocol>(named name: S) -> Int? {
+    static func month<S: StringProtocol>(named name: S) -> Int? {
         guard name.count >= 3 else { return nil }
         let prefix = name.prefix(3)
         guard let index = monthNames.firstIndex(where: { $0 == prefix }) else { return nil }
@@ -74,7 +74,7 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The most recent `month`/`day` not after `reference`: how listings mean "Mar 13".
-    public static func latest(month: Int, day: Int, notAfter reference: DayDate) -> DayDate? {
+    static func latest(month: Int, day: Int, notAfter reference: DayDate) -> DayDate? {
         for year in stride(from: reference.year, through: reference.year - 8, by: -1) {
             if let date = DayDate(year: year, month: month, day: day), date <= reference { return date }
         }

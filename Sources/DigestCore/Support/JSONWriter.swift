@@ -2,40 +2,40 @@
 /// output is deterministic), and strings escaped so that the text can also
 /// sit inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 become
 /// `\u` escapes, so "</script>" can never close one.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
-    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func separate() {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
 
     /// Writes `"name":`; the value written next belongs to it.
-    public mutating func key(_ name: String) {
+    mutating func key(_ name: String) {
         separate()
         JSONWriter.appendString(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
 
-    public mutating func string(_ value: String) { separate(); JSONWriter.appendString(value, to: &bytes) }
-    public mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
-    public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
-    public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    public mutating func int(_ value: Int?) { if let value { int(value) } else { null() } }
+    mutating func string(_ value: String) { separate(); JSONWriter.appendString(value, to: &bytes) }
+    mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    mutating func int(_ value: Int?) { if let value { int(value) } else { null() } }
     /// A number with at most 4 decimals, written the same on every machine.
-    public mutating func fixed(_ value: Double) {
+    mutating func fixed(_ value: Double) {
         separate()
         let scaled = Int((value * 10_000).rounded())
         var text = String(abs(scaled) / 10_000)
@@ -51,11 +51,11 @@ public struct JSONWriter {
     }
 
     /// Ends a JSON Lines record: a newline, and the next value starts afresh.
-    public mutating func newline() { bytes.append(0x0A); needsComma = [false] }
+    mutating func newline() { bytes.append(0x0A); needsComma = [false] }
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    public static func appendString(_ value: String, to out: inout [UInt8]) {
+    static func appendString(_ value: String, to out: inout [UInt8]) {
         var value = value
         out.append(UInt8(ascii: "\""))
         value.withUTF8 { bytes in

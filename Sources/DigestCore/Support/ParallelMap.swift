@@ -4,8 +4,8 @@ import Foundation
 /// Maps over a collection on every core, keeping the input order, so the
 /// result is the same as a one-thread map. `transform` runs on several
 /// threads at once, so it must only read shared state.
-public enum ParallelMap {
-    public static func map<T, R>(_ items: [T], minimumBatch: Int = 1, _ transform: (T) -> R) -> [R] {
+enum ParallelMap {
+    static func map<T, R>(_ items: [T], minimumBatch: Int = 1, _ transform: (T) -> R) -> [R] {
         let count = items.count
         guard count > 1 else { return items.map(transform) }
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / max(1, minimumBatch)))

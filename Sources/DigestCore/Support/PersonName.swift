@@ -1,14 +1,14 @@
 /// Person names: the particles that stay lowercase inside a name, and the
 /// identity key under which spellings of one person meet.
-public enum PersonName {
+enum PersonName {
     /// Lowercase words that may stand inside a name: "Joris van der Hoeven".
-    public static let particles: Set<String> = [
+    static let particles: Set<String> = [
         "van", "von", "der", "den", "de", "del", "della", "di", "da", "du",
         "dos", "das", "le", "la", "ten", "ter", "bin", "al", "y",
     ]
 
     /// "First Last" for "Last, First"; other names unchanged.
-    public static func displayOrder(_ name: String) -> String {
+    static func displayOrder(_ name: String) -> String {
         let parts = name.split(separator: ",", maxSplits: 1)
         guard parts.count == 2 else { return Text.clean(name) }
         return Text.clean("\(parts[1]) \(parts[0])")
@@ -16,7 +16,7 @@ public enum PersonName {
 
     /// Case, diacritics, punctuation and order ("Last, First") ignored:
     /// "Zdeborová, Lenka" and "lenka zdeborova" give the same key.
-    public static func key(_ name: String) -> String {
+    static func key(_ name: String) -> String {
         // Printable ASCII without a comma needs no reordering or clean-up:
         // the key drops case, punctuation and spaces anyway.
         var plain = true

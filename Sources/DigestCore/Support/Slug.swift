@@ -1,7 +1,7 @@
 /// Slugs: lowercase ASCII, readable, stable, unique; never "..", never "/".
-public enum Slug {
+enum Slug {
     /// "Boix-Adserà, Enric: A Study!" → "boix-adsera-enric-a-study".
-    public static func make(_ text: String, maxLength: Int = 72) -> String {
+    static func make(_ text: String, maxLength: Int = 72) -> String {
         var out: [UInt8] = []
         for byte in Text.fold(text).utf8 {
             let isAlnum = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
@@ -17,7 +17,7 @@ public enum Slug {
 
     /// Names a page of a folder may not take: `papers/index.html` is the
     /// list of papers, so a paper titled "Index" is `index-2`.
-    public static let reserved: Set<String> = ["index"]
+    static let reserved: Set<String> = ["index"]
 
     /// Unique slugs for items given as (base slug, tie-break key), in input
     /// order. Colliding items are ordered by their key; the first keeps the
@@ -27,7 +27,7 @@ public enum Slug {
     /// Only colliding items need sorting: "-n" slugs made for different
     /// bases never meet (a base of its own is never handed out), so each
     /// group of equal bases is numbered on its own.
-    public static func unique(_ items: [(base: String, key: String)]) -> [String] {
+    static func unique(_ items: [(base: String, key: String)]) -> [String] {
         var groups: [String: [Int]] = [:]
         groups.reserveCapacity(items.count)
         for (index, item) in items.enumerated() { groups[item.base, default: []].append(index) }

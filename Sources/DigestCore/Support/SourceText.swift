@@ -8,30 +8,30 @@ import Glibc
 /// one, binary data) is replaced by a placeholder and listed in
 /// `unreadable`, so the lines around it keep their places and the reader
 /// can drop the entry that held it.
-public struct SourceText: Sendable {
-    public struct Line: Sendable {
-        public var number: Int
-        public var text: Substring
+struct SourceText: Sendable {
+    struct Line: Sendable {
+        var number: Int
+        var text: Substring
     }
 
     /// The path as the user named it, used in messages.
-    public var path: String
-    public var lines: [Line]
-    public var diagnostics: [Diagnostic]
+    var path: String
+    var lines: [Line]
+    var diagnostics: [Diagnostic]
     /// Numbers of the lines that could not be read, ascending.
-    public var unreadable: [Int] = []
+    var unreadable: [Int] = []
     /// What an unreadable line reads as: one character no parser takes
     /// for a header, so the entry around it stays in place.
     static let placeholder: Substring = "\u{FFFD}"
 
     /// Longest line kept; a real abstract is a few thousand characters.
-    public static let maxLineBytes = 64 * 1024
+    static let maxLineBytes = 64 * 1024
 
-    public var baseName: String {
+    var baseName: String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    public init(path: String, bytes raw: [UInt8]) {
+    init(path: String, bytes raw: [UInt8]) {
         self.path = path
         let bytes = TextDecoding.normalized(raw)
         var unreadable: [Int] = []
@@ -84,12 +84,12 @@ public struct SourceText: Sendable {
         self.unreadable = unreadable
     }
 
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
     /// The non-blank lines, trimmed: what most parsers walk over.
-    public var contentLines: [Line] {
+    var contentLines: [Line] {
         lines.compactMap { line in
             let trimmed = line.text.trimmingSpaces()
             return trimmed.isEmpty ? nil : Line(number: line.number, text: trimmed)

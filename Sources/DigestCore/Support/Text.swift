@@ -6,11 +6,11 @@ import Foundation
 /// (Unicode NFC, no control characters, single spaces), `fold` the form used
 /// for identity and matching (lowercase, no diacritics). Both take an ASCII
 /// fast path, because nearly all listing text is ASCII.
-public enum Text {
+enum Text {
     /// NFC, control characters dropped, runs of white space collapsed, trimmed.
-    public static func clean(_ text: String) -> String { clean(text[...]) }
+    static func clean(_ text: String) -> String { clean(text[...]) }
 
-    public static func clean(_ text: Substring) -> String {
+    static func clean(_ text: Substring) -> String {
         var text = text
         if text.withUTF8(isCleanASCII) { return String(text) }
         let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
@@ -118,7 +118,7 @@ public enum Text {
     }
 
     /// Lowercase, diacritics removed: "Boix-Adserà" → "boix-adsera".
-    public static func fold<S: StringProtocol>(_ text: S) -> String {
+    static func fold<S: StringProtocol>(_ text: S) -> String {
         var isASCII = true
         for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
         if isASCII {
@@ -144,13 +144,13 @@ public enum Text {
 
     /// Folded words: letters and digits only, split at everything else.
     /// "Boix-Adserà, Enric" → ["boix", "adsera", "enric"].
-    public static func words<S: StringProtocol>(_ text: S) -> [Substring] {
+    static func words<S: StringProtocol>(_ text: S) -> [Substring] {
         let folded = fold(text)
         return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
     }
 
     /// A key for "the same title": folded words joined by single spaces.
-    public static func key<S: StringProtocol>(_ text: S) -> String {
+    static func key<S: StringProtocol>(_ text: S) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {

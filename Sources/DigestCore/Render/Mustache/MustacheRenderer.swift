@@ -2,7 +2,7 @@ import Foundation
 
 /// A set of named templates that can include each other as partials and
 /// parents. Parsed once; rendering is thread-safe and allocation-light.
-public final class MustacheLibrary: @unchecked Sendable {
+final class MustacheLibrary: @unchecked Sendable {
     typealias Node = MustacheParser.Node
 
     private var templates: [String: [Node]] = [:]
@@ -13,7 +13,7 @@ public final class MustacheLibrary: @unchecked Sendable {
 
     /// `sources` maps template names to their text; `files` names their files.
     /// A syntax error is reported as `file:line: message`.
-    public init(sources: [String: String], files: [String: String] = [:]) throws {
+    init(sources: [String: String], files: [String: String] = [:]) throws {
         self.files = files
         var problems: [Diagnostic] = []
         for name in sources.keys.sorted() {
@@ -26,10 +26,10 @@ public final class MustacheLibrary: @unchecked Sendable {
         if !problems.isEmpty { throw DiagnosticsError(problems) }
     }
 
-    public func has(_ name: String) -> Bool { templates[name] != nil }
+    func has(_ name: String) -> Bool { templates[name] != nil }
 
     /// Partials and parents named by some template but defined by none.
-    public func missingReferences() -> [Diagnostic] {
+    func missingReferences() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func walk(_ nodes: [Node], in template: String) {
             for node in nodes {
@@ -50,14 +50,14 @@ public final class MustacheLibrary: @unchecked Sendable {
         return problems
     }
 
-    public func render(_ name: String, _ data: TemplateValue) throws -> String {
+    func render(_ name: String, _ data: TemplateValue) throws -> String {
         String(decoding: try renderBytes(name, data), as: UTF8.self)
     }
 
     /// The rendered template as UTF-8 bytes, ready to be written. Throws a
     /// `DiagnosticsError` when partials or parents nest past `maxDepth` (a
     /// template that includes itself without end).
-    public func renderBytes(_ name: String, _ data: TemplateValue) throws -> [UInt8] {
+    func renderBytes(_ name: String, _ data: TemplateValue) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         var stack = [data]
@@ -66,7 +66,7 @@ public final class MustacheLibrary: @unchecked Sendable {
     }
 
     /// Renders a template given as text against these partials (spec tests).
-    public func render(template: String, _ data: TemplateValue) throws -> String {
+    func render(template: String, _ data: TemplateValue) throws -> String {
         var out: [UInt8] = []
         var stack = [data]
         try render(try MustacheParser.parse(template), &stack, [:], &out, Expansion(template: "(template)"))

@@ -3,7 +3,7 @@
 /// a 64-bit hash of the name before the name itself: no `Dictionary` to
 /// build for every page and card, and no seeded hashing of the name on
 /// every lookup (tag names are hashed once, when the template is parsed).
-public struct TemplateObject: Sendable {
+struct TemplateObject: Sendable {
     private struct Field: Sendable {
         var name: String
         var hash: UInt64
@@ -12,15 +12,15 @@ public struct TemplateObject: Sendable {
 
     private var fields: [Field] = []
 
-    public init() {}
+    init() {}
 
     /// Later fields replace earlier ones of the same name.
-    public init(_ fields: [(String, TemplateValue)]) {
+    init(_ fields: [(String, TemplateValue)]) {
         self.fields.reserveCapacity(fields.count)
         for (name, value) in fields { self[name] = value }
     }
 
-    public var count: Int { fields.count }
+    var count: Int { fields.count }
 
     /// FNV-1a over the name's UTF-8 bytes.
     static func hash(_ name: String) -> UInt64 {
@@ -29,7 +29,7 @@ public struct TemplateObject: Sendable {
         return hash
     }
 
-    public subscript(name: String) -> TemplateValue? {
+    subscript(name: String) -> TemplateValue? {
         get { self[name, TemplateObject.hash(name)] }
         set {
             let hash = TemplateObject.hash(name)

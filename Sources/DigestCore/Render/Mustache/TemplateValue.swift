@@ -1,6 +1,6 @@
 /// The data a template renders: what page builders produce and the Mustache
 /// spec's JSON fixtures decode to.
-public enum TemplateValue: Sendable {
+enum TemplateValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -51,16 +51,16 @@ public enum TemplateValue: Sendable {
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(stringLiteral value: String) { self = .string(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .object(TemplateObject(elements.map { ($0.0, $0.1) }))
     }
 }
 
 extension TemplateValue {
     /// Optional text: null when absent, so `{{#x}}` sections skip it.
-    public static func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.string) ?? .null }
+    static func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.string) ?? .null }
 }
