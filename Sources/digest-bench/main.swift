@@ -69,4 +69,14 @@ print(String(format: "%d papers (%.0f MB of listings; %d in catalog, %d authors,
              size, Double(listingBytes) / 1e6, full.papers, full.authors, full.themes))
 for (run, summary) in fulls.enumerated() { print("  " + describe(runs > 1 ? "full build \(run + 1)" : "full build", summary)) }
 print("  " + describe("no-op rebuild", noop))
+// The largest page: long lists are paginated, so none should be large.
+var largest = (size: 0, path: "")
+if let walker = FileManager.default.enumerator(atPath: options.output) {
+    while let path = walker.nextObject() as? String {
+        guard path.hasSuffix(".html") else { continue }
+        let bytes = (walker.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
+        if bytes > largest.size || (bytes == largest.size && path < largest.path) { largest = (bytes, path) }
+    }
+}
+print(String(format: "  largest page %.0f KB (%@)", Double(largest.size) / 1024, largest.path as NSString))
 print(String(format: "  peak memory %.0f MB", peakMemoryMB()))

@@ -59,7 +59,7 @@ final class AuthorFeedParserTests: XCTestCase {
         let galerkin = try XCTUnwrap(entries.first)
         XCTAssertEqual(galerkin.authorCount, 3)
         XCTAssertTrue(galerkin.authorsComplete)
-        XCTAssertEqual(galerkin.category, "NA")
+        XCTAssertEqual(galerkin.category, "math.NA", "a pasted category becomes its arXiv code")
         XCTAssertFalse(galerkin.credits.contains { $0.inferred })
     }
 }

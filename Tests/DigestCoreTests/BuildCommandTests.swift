@@ -141,7 +141,7 @@ final class BuildCommandTests: XCTestCase {
         var checked = 0
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
-            for link in LinkScanner.links(in: html) where !link.contains("://") && !link.hasPrefix("#") && !link.hasPrefix("mailto:") {
+            for link in LinkScanner.links(in: html) where !link.contains("://") && !link.hasPrefix("#") && !link.hasPrefix("mailto:") && !link.hasPrefix("data:") {
                 let target = LinkScanner.resolve(link, from: path)
                 XCTAssertNotNil(files[target] ?? files[target + "index.html"], "\(path): \(link) → \(target)")
                 checked += 1

@@ -26,7 +26,7 @@ final class OutputPlanTests: XCTestCase {
         let files = site.files()
         for (path, data) in files where path.hasSuffix(".html") && path != "404.html" {
             for link in LinkScanner.links(in: String(decoding: data, as: UTF8.self))
-            where !link.contains("://") && !link.hasPrefix("#") && !link.hasPrefix("mailto:") {
+            where !link.contains("://") && !link.hasPrefix("#") && !link.hasPrefix("mailto:") && !link.hasPrefix("data:") {
                 let target = LinkScanner.resolve(link, from: path)
                 XCTAssertNotNil(files[target] ?? files[target + "index.html"], "\(path): \(link)", file: file, line: line)
             }

@@ -27,24 +27,42 @@ public struct Catalog: Sendable {
         byKey.reserveCapacity(entries.count)
         // By index: mapping the entries themselves would copy each one.
         let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Catalog.key(entries[$0]) }
+        // arXiv id and DOI first: two sources with the same id are one
+        // paper whatever their titles say.
+        var byArxiv: [String: Int] = [:]
+        var byDOI: [String: Int] = [:]
+        func register(_ paper: Int) {
+            if let id = papers[paper].arxivID, byArxiv[id] == nil { byArxiv[id] = paper }
+            if let doi = papers[paper].doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
+        }
         for index in Catalog.sourceOrder(entries) {
             let entry = entries[index]
             let key = keys[index]
+            if let same = entry.arxivID.flatMap({ byArxiv[$0] }) ?? entry.doi.flatMap({ byDOI[$0.lowercased()] }) {
+                papers[same].merge(entry)
+                register(same)
+                if byKey[key] == nil { byKey[key] = same }
+                continue
+            }
             if let known = byKey[key] {
                 if Catalog.mayBeOnePaper(papers[known], entry) {
                     papers[known].merge(entry)
+                    register(known)
                 } else if let other = apart[key]?.first(where: { Catalog.mayBeOnePaper(papers[$0], entry) }) {
                     papers[other].merge(entry)
+                    register(other)
                 } else {
                     diagnostics.append(Diagnostic(file: entry.source.path, line: entry.source.line,
                         "\"\(entry.title)\" has the title of the paper at \(papers[known].sources[0].fileName):\(papers[known].sources[0].line) "
-                        + "but no author in common; kept as a separate paper"))
+                        + "but \(Catalog.difference(papers[known], entry)); kept as a separate paper"))
                     apart[key, default: []].append(papers.count)
                     papers.append(Paper(id: papers.count, key: key, entry: entry))
+                    register(papers.count - 1)
                 }
             } else {
                 byKey[key] = papers.count
                 papers.append(Paper(id: papers.count, key: key, entry: entry))
+                register(papers.count - 1)
             }
         }
         self.papers = papers
@@ -81,8 +99,18 @@ public struct Catalog: Sendable {
         return "\u{1}" + entry.title + "\u{1}" + entry.credits.map { PersonName.key($0.name) }.joined(separator: ";") + "\u{1}" + entry.abstract
     }
 
-    /// False when both name their authors and no person is on both lists.
+    /// Why two same-titled records are not one paper, for the warning.
+    static func difference(_ paper: Paper, _ entry: ListingEntry) -> String {
+        if let a = paper.arxivID, let b = entry.arxivID, a != b { return "another arXiv id (\(b), not \(a))" }
+        if let a = paper.doi, let b = entry.doi, a.lowercased() != b.lowercased() { return "another DOI (\(b), not \(a))" }
+        return "no author in common"
+    }
+
+    /// False when both carry different arXiv ids or DOIs, or both name
+    /// their authors and no person is on both lists.
     static func mayBeOnePaper(_ paper: Paper, _ entry: ListingEntry) -> Bool {
+        if let a = paper.arxivID, let b = entry.arxivID, a != b { return false }
+        if let a = paper.doi?.lowercased(), let b = entry.doi?.lowercased(), a != b { return false }
         if paper.credits.isEmpty || entry.credits.isEmpty { return true }
         let known = Set(paper.credits.map { PersonName.key($0.name) })
         return entry.credits.contains { known.contains(PersonName.key($0.name)) }

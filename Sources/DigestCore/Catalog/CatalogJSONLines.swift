@@ -13,6 +13,12 @@ public enum CatalogJSONLines {
             json.key("author_count"); json.int(paper.authorCount)
             json.key("date"); json.string(paper.date?.description)
             json.key("category"); json.string(paper.category)
+            json.key("categories"); json.beginArray()
+            for category in paper.categories { json.string(category) }
+            json.endArray()
+            json.key("arxiv_id"); json.string(paper.arxivID)
+            json.key("doi"); json.string(paper.doi)
+            json.key("url"); json.string(paper.url)
             json.key("abstract"); json.string(paper.abstract)
             json.key("abstract_truncated"); json.bool(paper.abstractTruncated)
             json.key("upvotes"); json.int(paper.upvotes)

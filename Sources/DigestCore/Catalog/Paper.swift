@@ -15,6 +15,14 @@ public struct Paper: Sendable {
     var abstractTruncated: Bool
     var upvotes: Int?
     var sources: [SourceRef]
+    var arxivID: String?
+    var doi: String?
+    var url: String?
+    /// All categories, the primary first.
+    var categories: [String]
+    var journalRef: String?
+    /// Whether the title (and so the slug) came from a machine-readable source.
+    private var titleFromMachine: Bool
 
     public var authors: [String] { credits.map(\.name) }
 
@@ -32,11 +40,43 @@ public struct Paper: Sendable {
         self.abstractTruncated = entry.abstractTruncated
         self.upvotes = entry.upvotes
         self.sources = [entry.source]
+        self.arxivID = entry.arxivID
+        self.doi = entry.doi
+        self.url = entry.url
+        self.categories = entry.categories.isEmpty ? (entry.category.map { [$0] } ?? []) : entry.categories
+        self.category = self.categories.first ?? entry.category
+        self.journalRef = entry.journalRef
+        self.titleFromMachine = entry.source.format.isMachineReadable
     }
 
     /// Folds another listing's view of the same paper into this record,
-    /// keeping the most complete of each field.
+    /// taking per field the best value, by these rules (README, "Merging"):
+    /// - ids, DOI, URL, journal: the first source that has one;
+    /// - title: a machine-readable source's (an API, BibTeX) over a pasted
+    ///   one, which may have been split from its authors wrongly;
+    /// - authors: a complete list over a partial one, then the longer list;
+    /// - date: a precise date over a partial one, a given year over an
+    ///   inferred one, then machine-readable over pasted;
+    /// - abstract: a full abstract over a cut one, then the longer;
+    /// - categories: every source's, the primary from a machine-readable
+    ///   source first;
+    /// and every source is kept.
     mutating func merge(_ other: ListingEntry) {
+        let machine = other.source.format.isMachineReadable
+        if arxivID == nil { arxivID = other.arxivID }
+        if doi == nil { doi = other.doi }
+        if url == nil { url = other.url }
+        if journalRef == nil { journalRef = other.journalRef }
+        if machine, !titleFromMachine, !other.title.isEmpty {
+            title = other.title
+            titleFromMachine = true
+        }
+        let otherCategories = other.categories.isEmpty ? (other.category.map { [$0] } ?? []) : other.categories
+        var merged = machine ? otherCategories + categories : categories + otherCategories
+        var seenCategory = Set<String>()
+        merged = merged.filter { seenCategory.insert($0).inserted }
+        categories = merged
+        category = categories.first ?? category
         sources.append(other.source)
         sources.sort()
         // The fuller named list wins; people a listing implies (a profile's
@@ -64,11 +104,16 @@ public struct Paper: Sendable {
         }
         let otherCount = other.authorsComplete ? other.credits.count : other.authorCount
         authorCount = [authorCount, otherCount, authorsComplete ? credits.count : nil].compactMap { $0 }.max()
-        if let otherDate = other.date, date == nil || (dateYearInferred && !other.dateYearInferred) {
-            date = otherDate
-            dateYearInferred = other.dateYearInferred
+        if let otherDate = other.date {
+            func rank(_ date: DayDate?, inferred: Bool, machine: Bool) -> (Int, Int, Int) {
+                (date.map { $0.precision.rawValue + 1 } ?? 0, inferred ? 0 : 1, machine ? 1 : 0)
+            }
+            let mine = rank(date, inferred: dateYearInferred, machine: sources.dropLast().contains { $0.format.isMachineReadable })
+            if rank(otherDate, inferred: other.dateYearInferred, machine: machine) > mine {
+                date = otherDate
+                dateYearInferred = other.dateYearInferred
+            }
         }
-        if category == nil { category = other.category }
         if (other.abstractTruncated ? 0 : 1, other.abstract.count) > (abstractTruncated ? 0 : 1, abstract.count) {
             abstract = other.abstract
             abstractTruncated = other.abstractTruncated

@@ -4,6 +4,31 @@ enum ListingFormat: String, Sendable, CaseIterable {
     case dailyPapers = "daily-papers"
     case aggregator = "aggregator"
     case authorFeed = "author-feed"
+    case arxivAtom = "arxiv-atom"
+    case arxivRSS = "arxiv-rss"
+    case bibtex = "bibtex"
+
+    /// Written by a machine (an API, an export), not pasted from a page:
+    /// its fields win when sources disagree.
+    var isMachineReadable: Bool {
+        switch self {
+        case .arxivAtom, .arxivRSS, .bibtex: return true
+        default: return false
+        }
+    }
+
+    /// What readers are told a source was.
+    var label: String {
+        switch self {
+        case .authorProfile: return "arXiv author page"
+        case .dailyPapers: return "Daily Papers"
+        case .aggregator: return "aggregator"
+        case .authorFeed: return "author feed"
+        case .arxivAtom: return "arXiv API"
+        case .arxivRSS: return "arXiv announcements"
+        case .bibtex: return "BibTeX"
+        }
+    }
 }
 
 /// Where a paper was read: the title's line.
@@ -55,6 +80,14 @@ struct ListingEntry: Sendable {
     var abstractTruncated: Bool
     var upvotes: Int?
     var source: SourceRef
+    /// arXiv id without version ("2201.02177", "math/0211159").
+    var arxivID: String?
+    /// DOI as given, without "https://doi.org/".
+    var doi: String?
+    var url: String?
+    /// All categories, the primary first (arXiv codes where known).
+    var categories: [String] = []
+    var journalRef: String?
 
     init(title: String, credits: [Credit] = [], authorsComplete: Bool = false,
                 authorCount: Int? = nil, date: DayDate? = nil, dateYearInferred: Bool = false,

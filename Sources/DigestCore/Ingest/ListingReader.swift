@@ -41,7 +41,12 @@ struct ListingReader: Sendable {
         case .dailyPapers: parse = DailyPapersParser.parse(source, context: context)
         case .aggregator: parse = AggregatorParser.parse(source, context: context)
         case .authorFeed: parse = AuthorFeedParser.parse(source, context: context)
+        case .arxivAtom, .arxivRSS, .bibtex:
+            // Files of these formats are read whole, by `read(path:bytes:)`.
+            let joined = source.lines.map(\.text).joined(separator: "\n")
+            return read(path: source.path, bytes: Array(joined.utf8))
         }
+        ListingReader.identify(&parse.entries)
         if !source.unreadable.isEmpty { parse.entries = dropEntries(around: source.unreadable, in: parse.entries, diagnostics: &diagnostics) }
         diagnostics += parse.diagnostics
         if parse.entries.isEmpty {
@@ -49,6 +54,67 @@ struct ListingReader: Sendable {
                 "read as \(format.rawValue), but no paper was found"))
         }
         return (parse, diagnostics)
+    }
+
+    /// Reads one listing file's bytes. The machine-readable formats (arXiv
+    /// API Atom, arXiv RSS, BibTeX) are known by their first bytes and read
+    /// whole; the pasted ones line by line.
+    func read(path: String, bytes raw: [UInt8]) -> (ListingParse?, [Diagnostic]) {
+        guard let format = ListingReader.structuredFormat(raw) else { return read(SourceText(path: path, bytes: raw)) }
+        let bytes = TextDecoding.normalized(raw)
+        let parse: ListingParse
+        switch format {
+        case .arxivAtom: parse = ArxivAtomParser.parse(path: path, bytes: bytes)
+        case .arxivRSS: parse = ArxivRSSParser.parse(path: path, bytes: bytes)
+        default: parse = BibTeXParser.parse(path: path, bytes: bytes)
+        }
+        var diagnostics = parse.diagnostics
+        if parse.entries.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(Diagnostic(file: path, line: 1, "read as \(format.rawValue), but no paper was found"))
+        }
+        return (parse, diagnostics)
+    }
+
+    /// The machine-readable format a file is in, from its first bytes: an
+    /// XML feed (`<feed` Atom or `<rss`), or BibTeX (`@type{` before any
+    /// other text but comments).
+    static func structuredFormat(_ bytes: [UInt8]) -> ListingFormat? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        var rest = head[...]
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        rest = rest.drop { $0.isWhitespace }
+        if rest.hasPrefix("<") {
+            if head.contains("<feed"), head.contains("http://www.w3.org/2005/Atom") { return .arxivAtom }
+            if head.contains("<rss") { return .arxivRSS }
+            return nil
+        }
+        // BibTeX: comment lines ("%") may come first, then an entry.
+        for line in rest.split(separator: "\n", omittingEmptySubsequences: true).prefix(50) {
+            let text = line.trimmingSpaces()
+            if text.isEmpty || text.hasPrefix("%") { continue }
+            guard text.hasPrefix("@"), let brace = text.firstIndex(where: { $0 == "{" || $0 == "(" }) else { return nil }
+            let type = text[text.index(after: text.startIndex)..<brace].trimmingSpaces()
+            return !type.isEmpty && type.allSatisfy({ $0.isLetter }) ? .bibtex : nil
+        }
+        return nil
+    }
+
+    /// Pasted entries: categories as arXiv codes where unambiguous, and an
+    /// arXiv id where the abstract begins with one ("arXiv:2201.02177 …").
+    static func identify(_ entries: inout [ListingEntry]) {
+        for index in entries.indices {
+            if let category = entries[index].category {
+                let code = ArxivCategories.code(category)
+                entries[index].category = code
+                entries[index].categories = [code]
+            }
+            let abstract = entries[index].abstract
+            if abstract.hasPrefix("arXiv:") || abstract.hasPrefix("arxiv:"),
+               let (id, end) = ArxivID.scan(Array(abstract.utf8)[...], from: 6) {
+                entries[index].arxivID = id
+                entries[index].abstract = String(String(decoding: Array(abstract.utf8)[end...], as: UTF8.self).trimmingSpaces())
+            }
+        }
     }
 
     /// Drops each entry that spans an unreadable line (from its title's
@@ -84,7 +150,7 @@ struct ListingReader: Sendable {
         }
         let results = ParallelMap.map(files) { path -> (ListingParse?, [Diagnostic]) in
             switch FileBytes.load(path) {
-            case .success(let bytes): return read(SourceText(path: path, bytes: bytes))
+            case .success(let bytes): return read(path: path, bytes: bytes)
             case .failure(let problem): return (nil, [problem])
             }
         }

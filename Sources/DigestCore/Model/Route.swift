@@ -57,6 +57,38 @@ enum Route {
         (base.hasSuffix("/") ? base : base + "/") + route
     }
 
+    /// Every paper's BibTeX entry in one file.
+    public static let digestBibTeX = "digest.bib"
+
+    /// Text as a URL's data: unreserved ASCII kept, every other byte %XX.
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count * 2)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(Unicode.Scalar(byte))
+            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    /// arXiv's pages for a paper, and a DOI's resolver.
+    static func arxivAbstract(_ id: String) -> String { "https://arxiv.org/abs/" + id }
+    static func arxivPDF(_ id: String) -> String { "https://arxiv.org/pdf/" + id }
+    static func arxivHTML(_ id: String) -> String { "https://arxiv.org/html/" + id }
+    static func doi(_ doi: String) -> String {
+        // Characters a URL path may hold as they are; the rest %XX.
+        var out = "https://doi.org/"
+        for byte in doi.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x3A, 0x3B, 0x28, 0x29: out.unicodeScalars.append(Unicode.Scalar(byte))
+            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
     /// arXiv's search for a title, the link out from each paper page.
     static func arxivSearch(title: String) -> String {
         "https://arxiv.org/search/?searchtype=title&query=" + queryValue(title)
@@ -77,4 +109,8 @@ enum Route {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

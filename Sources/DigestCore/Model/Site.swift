@@ -68,8 +68,17 @@ struct Site: Sendable {
 
 /// Dates as pages show them: "5 Mar 2024".
 extension DayDate {
-    var display: String { "\(day) \(DayDate.monthNames[month - 1]) \(year)" }
+    /// "5 Mar 2024", or "Mar 2024" and "2024" for partial dates.
+    var display: String {
+        switch precision {
+        case .year: return String(year)
+        case .month: return "\(DayDate.monthNames[month - 1]) \(year)"
+        case .day: return "\(day) \(DayDate.monthNames[month - 1]) \(year)"
+        }
+    }
+    /// The archive's month heading; a date known to the year only has none.
     var monthTitle: String {
+        guard precision != .year else { return "Undated" }
         let names = ["January", "February", "March", "April", "May", "June", "July",
                      "August", "September", "October", "November", "December"]
         return "\(names[month - 1]) \(year)"

@@ -39,7 +39,7 @@ enum AtomFeed {
         raw("\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"")
         text(Route.absolute(spec.route, base: base))
         raw("\"/>\n  <updated>")
-        out += min(updated, site.updated).description.utf8
+        out += min(updated.firstDay, site.updated.firstDay).description.utf8
         raw("T00:00:00Z</updated>\n  <generator>Digest</generator>\n")
         for id in newest {
             let paper = site.catalog.papers[id]
@@ -51,7 +51,7 @@ enum AtomFeed {
             raw("</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"")
             text(url)
             raw("\"/>\n    <updated>")
-            out += (paper.date ?? site.updated).description.utf8
+            out += (paper.date ?? site.updated).firstDay.description.utf8
             raw("T00:00:00Z</updated>\n")
             let people = site.creditPeople[id]
             if people.isEmpty { raw("    <author><name>Unknown</name></author>\n") }

@@ -162,6 +162,12 @@ struct OutputPlan {
                 + "set base_url in Content/\(SiteConfig.fileName) or pass --base-url"))
         }
         outputs.append((OutputFile(path: Route.robots, bytes: Sitemap.robots(base: base)), "robots.txt"))
+        // Every paper's BibTeX entry in one file (each page also offers its own).
+        outputs.append((OutputFile(path: Route.digestBibTeX) { [site = self.site, keys = data.citationKeys] in
+            var out: [UInt8] = []
+            for id in site.newestFirst { out += Citation.bibtex(id, key: keys[id], site: site).utf8; out.append(0x0A) }
+            return out
+        }, "the digest's BibTeX file"))
         outputs += SearchIndex.files(site).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }
         outputs += templates.assets.map { (OutputFile(path: $0.path, bytes: $0.bytes), "Templates/" + $0.path) }
         outputs += statics.files.map { (OutputFile(path: $0.path, bytes: $0.bytes), $0.source) }

@@ -24,6 +24,8 @@ struct PageData {
     static let coauthorLimit = 50
     /// The header's links with none current, by page depth's root.
     private let sharedNavigation: [String: TemplateValue]
+    /// Every paper's BibTeX citation key, unique.
+    let citationKeys: [String]
 
     init(site: Site, navigation: [(title: String, route: String)], feeds: Bool) {
         self.site = site
@@ -38,6 +40,7 @@ struct PageData {
                 : Markdown.html(curated[theme.slug] ?? "")
         }
         cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { PageData.card($0, site: site) }
+        citationKeys = Citation.keys(site)
         sharedNavigation = Dictionary(uniqueKeysWithValues: (0...6).map { depth in
             let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
             return (root, PageData.navigationList(navigation, root: root, current: nil))
@@ -179,8 +182,76 @@ struct PageData {
         data["sources"] = .list(paper.sources.map { ["file": .string($0.fileName), "line": .int($0.line), "format": .string($0.format.rawValue)] })
         data["themes"] = themeLinks(site.grouping.paperThemes[id], root: root)
         data["related"] = .list(site.grouping.related[id].map(paperCard))
-        data["arxiv_url"] = .string(Route.arxivSearch(title: paper.title))
+        data["links"] = .list(Citation.links(paper).map { ["label": .string($0.label), "url": .string($0.url)] })
+        data["categories"] = .list(paper.categories.map { .string(ArxivCategories.label($0)) })
+        data["arxiv_id"] = .text(paper.arxivID)
+        data["doi"] = .text(paper.doi)
+        data["bibtex"] = .string(Citation.bibtex(id, key: citationKeys[id], site: site))
+        // The entry as a .bib download of its own, carried in the link
+        // (a data: URL), so a large digest is not 100,000 files more.
+        data["bibtex_download"] = .string("data:application/x-bibtex;charset=utf-8," + Route.percentEncoded(data["bibtex"]!.text))
+        data["bibtex_name"] = .string(citationKeys[id] + ".bib")
+        data["digest_bibtex_url"] = .string(root + Route.digestBibTeX)
+        data["meta"] = .list(scholarMeta(id).map { ["name": .string($0.0), "content": .string($0.1)] })
+        data["og"] = .list(openGraph(id, description: data["description"]?.text ?? "").map { ["property": .string($0.0), "content": .string($0.1)] })
+        data["jsonld_html"] = .string(jsonLD(id))
         return .object(data)
+    }
+
+    /// Google Scholar's tags (citation_*): title, each author, the date as
+    /// "2024/03/05" (or "2024/03", "2024"), arXiv id, DOI, PDF.
+    func scholarMeta(_ id: Int) -> [(String, String)] {
+        let paper = site.catalog.papers[id]
+        var tags: [(String, String)] = [("citation_title", paper.title)]
+        for person in site.creditPeople[id] { tags.append(("citation_author", site.catalog.authors.people[person].name)) }
+        if let date = paper.date { tags.append(("citation_publication_date", date.description.replacingOccurrences(of: "-", with: "/"))) }
+        if let arxiv = paper.arxivID {
+            tags.append(("citation_arxiv_id", arxiv))
+            tags.append(("citation_pdf_url", Route.arxivPDF(arxiv)))
+        }
+        if let doi = paper.doi { tags.append(("citation_doi", doi)) }
+        if let journal = paper.journalRef { tags.append(("citation_journal_title", journal)) }
+        return tags
+    }
+
+    /// Open Graph tags, for link previews.
+    func openGraph(_ id: Int, description: String) -> [(String, String)] {
+        var tags = [("og:type", "article"), ("og:title", site.catalog.papers[id].title), ("og:description", description),
+                    ("og:site_name", site.title)]
+        if let base = site.baseURL { tags.append(("og:url", Route.absolute(site.paperRoute(id), base: base))) }
+        return tags
+    }
+
+    /// schema.org's ScholarlyArticle as JSON-LD. JSONWriter escapes "<",
+    /// ">" and "&", so no text can close the script element it sits in.
+    func jsonLD(_ id: Int) -> String {
+        let paper = site.catalog.papers[id]
+        var json = JSONWriter(capacity: 1024)
+        json.beginObject()
+        json.key("@context"); json.string("https://schema.org")
+        json.key("@type"); json.string("ScholarlyArticle")
+        json.key("name"); json.string(paper.title)
+        json.key("headline"); json.string(String(paper.title.prefix(110)))
+        json.key("author"); json.beginArray()
+        for person in site.creditPeople[id] {
+            json.beginObject()
+            json.key("@type"); json.string("Person")
+            json.key("name"); json.string(site.catalog.authors.people[person].name)
+            json.endObject()
+        }
+        json.endArray()
+        if let date = paper.date { json.key("datePublished"); json.string(date.description) }
+        if !paper.abstract.isEmpty { json.key("abstract"); json.string(paper.abstract) }
+        var sameAs: [String] = []
+        if let arxiv = paper.arxivID { sameAs.append(Route.arxivAbstract(arxiv)) }
+        if let doi = paper.doi { sameAs.append(Route.doi(doi)) }
+        if !sameAs.isEmpty {
+            json.key("sameAs"); json.beginArray(); for url in sameAs { json.string(url) }; json.endArray()
+        }
+        if let arxiv = paper.arxivID { json.key("identifier"); json.string("arXiv:" + arxiv) }
+        if let base = site.baseURL { json.key("url"); json.string(Route.absolute(site.paperRoute(id), base: base)) }
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// An author's page `place.page`: their papers, newest first, a page

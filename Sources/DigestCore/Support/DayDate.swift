@@ -1,17 +1,31 @@
 import Foundation
 
-/// A calendar day, the only kind of date listings carry.
+/// A calendar day, or a month or a year where the source gives no more
+/// (BibTeX's `year = 2024, month = mar`). A partial date sorts as its first
+/// day and is shown as what it is ("2024", "2024-03"), never padded into a
+/// fake day.
 public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Precision: Int, Sendable, Comparable {
+        case year, month, day
+        public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+    }
     public var year: Int
     public var month: Int
     public var day: Int
+    public var precision: Precision
 
     public init?(year: Int, month: Int, day: Int) {
+        self.init(year: year, month: month, day: day, precision: .day)
+    }
+
+    /// A date of `precision`: the parts it does not have are 1.
+    public init?(year: Int, month: Int = 1, day: Int = 1, precision: Precision) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...DayDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
-        self.month = month
-        self.day = day
+        self.month = precision == .year ? 1 : month
+        self.day = precision == .day ? day : 1
+        self.precision = precision
     }
 
     /// "2024-03-05".
@@ -20,11 +34,19 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        switch precision {
+        case .year: return pad(year, 4)
+        case .month: return "\(pad(year, 4))-\(pad(month, 2))"
+        case .day: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        }
     }
 
+    /// The first day it covers, as a full date (for feeds' timestamps).
+    public var firstDay: DayDate { DayDate(year: year, month: month, day: day)! }
+
+    /// By first day; on the same first day the more precise date is later.
     public static func < (a: DayDate, b: DayDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        (a.year, a.month, a.day, a.precision.rawValue) < (b.year, b.month, b.day, b.precision.rawValue)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -49,6 +71,7 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
         self.month = m
         self.day = d
+        self.precision = .day
     }
 
     /// Unix time of this day's midnight, UTC.

@@ -1,0 +1,151 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// arXiv API results (the `export.arxiv.org/api/query` Atom feed): one
+/// `<entry>` a paper, with `<id>http://arxiv.org/abs/ID vN</id>`,
+/// `published`, `title`, `summary`, `author/name`,
+/// `arxiv:primary_category`, `category`, `link`s, `arxiv:doi`,
+/// `arxiv:comment` and `arxiv:journal_ref`. Read with Foundation's
+/// XMLParser; malformed XML is an error at its line, and the entries read
+/// before it are kept.
+enum ArxivAtomParser {
+    static func parse(path: String, bytes: [UInt8]) -> ListingParse {
+        let reader = AtomReader(path: path)
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = true
+        parser.delegate = reader
+        // Foundation's parser may report success on malformed XML, so the
+        // delegate notes the first error; what came after it is not trusted.
+        _ = parser.parse()
+        if let error = reader.firstError {
+            reader.entries.removeSubrange(error.entriesBefore...)
+            reader.diagnostics.append(.error(file: path, line: error.line,
+                "not well-formed XML (\(XMLProblem.describe(error.code))); the entries from here on are skipped"))
+        }
+        return ListingParse(format: .arxivAtom, entries: reader.entries, diagnostics: reader.diagnostics)
+    }
+
+    private final class AtomReader: NSObject, XMLParserDelegate {
+        let path: String
+        var entries: [ListingEntry] = []
+        var diagnostics: [Diagnostic] = []
+        private var inEntry = false
+        private var inAuthor = false
+        private var text = ""
+        private var line = 0
+        private var fields: [String: String] = [:]
+        private var authors: [String] = []
+        private var categories: [String] = []
+        private var primary: String?
+        private var links: [String: String] = [:]
+
+        /// The first XML error: its line, its code, and how many entries
+        /// were whole before it.
+        var firstError: (line: Int, code: Int, entriesBefore: Int)?
+
+        init(path: String) { self.path = path }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if firstError == nil { firstError = (parser.lineNumber, (parseError as NSError).code, entries.count) }
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            text = ""
+            switch name {
+            case "entry":
+                inEntry = true
+                line = parser.lineNumber
+                fields = [:]; authors = []; categories = []; primary = nil; links = [:]
+            case "author" where inEntry: inAuthor = true
+            case "primary_category" where inEntry: primary = attributes["term"]
+            case "category" where inEntry: if let term = attributes["term"] { categories.append(term) }
+            case "link" where inEntry:
+                if let href = attributes["href"] { links[attributes["title"] ?? attributes["rel"] ?? "alternate"] = href }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            guard inEntry else { return }
+            switch name {
+            case "name" where inAuthor: authors.append(Text.clean(text))
+            case "author": inAuthor = false
+            case "entry":
+                inEntry = false
+                finishEntry()
+            case "id", "published", "updated", "title", "summary", "doi", "comment", "journal_ref":
+                if !inAuthor { fields[name] = text }
+            default: break
+            }
+            text = ""
+        }
+
+        private func finishEntry() {
+            let title = TeXText.plainTitle(fields["title"] ?? "")
+            let source = SourceRef(path: path, line: line, format: .arxivAtom)
+            guard !title.isEmpty else {
+                diagnostics.append(Diagnostic(file: path, line: line, "entry without a title; skipped"))
+                return
+            }
+            // arXiv answers a bad query with HTTP 200 and one entry titled "Error".
+            if title == "Error", (fields["id"] ?? "").contains("/api/errors") {
+                diagnostics.append(.error(file: path, line: line, "the arXiv API answered with an error: \(Text.clean(fields["summary"] ?? ""))"))
+                return
+            }
+            var entry = ListingEntry(title: title, credits: authors.filter { !$0.isEmpty }.map { Credit($0) },
+                                     authorsComplete: !authors.isEmpty,
+                                     date: fields["published"].flatMap(ArxivAtomParser.isoDay),
+                                     abstract: Text.clean(fields["summary"] ?? ""), source: source)
+            entry.arxivID = fields["id"].flatMap(ArxivID.parse)
+            entry.doi = fields["doi"].flatMap(DOI.parse)
+            entry.url = links["alternate"] ?? fields["id"].map { Text.clean($0) }
+            var all = (primary.map { [$0] } ?? []) + categories
+            var seen = Set<String>()
+            all = all.filter { seen.insert($0).inserted }
+            entry.categories = all
+            entry.category = all.first
+            entry.journalRef = fields["journal_ref"].map { Text.clean($0) }
+            if entry.arxivID == nil {
+                diagnostics.append(Diagnostic(file: path, line: line, "entry \"\(title.prefix(60))\" has no arXiv id in <id>; kept without one"))
+            }
+            entries.append(entry)
+        }
+    }
+
+    /// "2022-01-06T18:59:44Z" → 2022-01-06.
+    static func isoDay(_ text: String) -> DayDate? {
+        let parts = text.trimmingSpaces().prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return DayDate(year: parts[0], month: parts[1], day: parts[2])
+    }
+}
+
+enum XMLProblem {
+    /// libxml2's error codes, as Foundation's XMLParser passes them on.
+    static func describe(_ code: Int) -> String {
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "the document ends before its elements close"
+        case 9: return "a character XML does not allow"
+        case 26: return "an undefined entity"
+        case 39, 40, 41: return "a broken attribute"
+        case 68: return "a name was expected"
+        case 73, 76: return "a closing tag does not match its opening tag"
+        case 111: return "an entity refers to itself"
+        default: return "XML error \(code)"
+        }
+    }
+}
+
+extension TeXText {
+    /// A title from a feed: white space collapsed, TeX accents as letters.
+    static func plainTitle(_ raw: String) -> String {
+        let clean = Text.clean(raw)
+        return clean.contains("\\") || clean.contains("{") ? plain(clean) : clean
+    }
+}

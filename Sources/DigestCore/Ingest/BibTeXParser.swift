@@ -1,0 +1,419 @@
+import Foundation
+
+/// BibTeX files (`.bib` from arXiv, Google Scholar, Zotero, DBLP): entries
+/// `@type{key, field = value, …}` with values in braces (nested), quotes or
+/// bare (numbers, `@string` macros, the month macros), joined by `#`.
+/// `@comment`, `@preamble` and text between entries are skipped. TeX in
+/// names and titles becomes text (`Zdeborov{\'a}` → Zdeborová), protective
+/// braces go, `and others` marks an incomplete author list.
+///
+/// Problems are reported per entry and never stop the file: an unclosed
+/// brace or an entry without a title is skipped with its line, a second
+/// entry under one key is skipped with a warning naming the first.
+enum BibTeXParser {
+    static func parse(path: String, bytes: [UInt8]) -> ListingParse {
+        var reader = Reader(bytes: bytes)
+        var entries: [ListingEntry] = []
+        var diagnostics: [Diagnostic] = []
+        var macros = monthMacros
+        var keys: [String: Int] = [:]
+        while let (type, line) = reader.nextEntryStart() {
+            let entryStart = reader.i
+            switch type {
+            case "comment", "preamble":
+                if !reader.skipBlock() {
+                    diagnostics.append(.error(file: path, line: line, "@\(type) is never closed; the rest of the file is skipped"))
+                }
+                continue
+            default: break
+            }
+            guard let open = reader.openDelimiter() else {
+                diagnostics.append(Diagnostic(file: path, line: line, "@\(type) is not followed by \"{\"; skipped"))
+                continue
+            }
+            if type == "string" {
+                do {
+                    let fields = try reader.fields(close: open, macros: macros)
+                    for (name, value) in fields { macros[name] = value.text }
+                } catch let error as Reader.Failure {
+                    diagnostics.append(.error(file: path, line: error.line ?? line, "@string: " + error.message))
+                    reader.recover()
+                } catch {}
+                continue
+            }
+            let key = reader.entryKey()
+            do {
+                let fields = try reader.fields(close: open, macros: macros)
+                let name = key.isEmpty ? "an entry" : "entry \"\(key)\""
+                if let first = keys[key], !key.isEmpty {
+                    diagnostics.append(Diagnostic(file: path, line: line, "\(name) repeats the key of the entry at line \(first); skipped"))
+                    continue
+                }
+                keys[key] = line
+                var dictionary: [String: Value] = [:]
+                for (field, value) in fields where dictionary[field] == nil { dictionary[field] = value }
+                switch entry(type: type, fields: dictionary, source: SourceRef(path: path, line: line, format: .bibtex)) {
+                case .success(let entry): entries.append(entry)
+                case .failure(let problem): diagnostics.append(Diagnostic(file: path, line: line, "\(name): \(problem.message); skipped"))
+                }
+            } catch let error as Reader.Failure {
+                diagnostics.append(.error(file: path, line: error.line ?? line,
+                    "entry \"\(key)\" (line \(line)): \(error.message); the entry is skipped"))
+                // Go on from the next line that starts an entry after this
+                // one began, so an unclosed brace costs one entry, not the file.
+                reader.rewind(to: entryStart, line: line)
+                reader.recover()
+            } catch {}
+        }
+        return ListingParse(format: .bibtex, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// A field's value, and whether it was written in braces or quotes.
+    struct Value { var text: String }
+
+    struct Problem: Error { var message: String }
+
+    static let monthMacros: [String: String] = [
+        "jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
+        "jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12",
+    ]
+
+    /// One entry's fields as a listing entry.
+    static func entry(type: String, fields: [String: Value], source: SourceRef) -> Result<ListingEntry, Problem> {
+        func field(_ name: String) -> String? {
+            guard let raw = fields[name]?.text else { return nil }
+            let text = TeXText.plain(raw)
+            return text.isEmpty ? nil : text
+        }
+        guard let title = field("title") else { return .failure(Problem(message: "no title")) }
+        var credits: [Credit] = []
+        var complete = true
+        if let raw = fields["author"]?.text ?? fields["editor"]?.text {
+            for name in TeXText.splitNames(raw) {
+                if name.lowercased() == "others" { complete = false; continue }
+                let plain = TeXText.plain(name)
+                if !plain.isEmpty { credits.append(Credit(BibTeXParser.displayName(plain))) }
+            }
+        } else {
+            complete = false
+        }
+        var entry = ListingEntry(title: title, credits: credits, authorsComplete: complete && !credits.isEmpty,
+                                 date: date(fields: fields), abstract: field("abstract") ?? "", source: source)
+        let archive = (field("archiveprefix") ?? field("eprinttype"))?.lowercased()
+        if let eprint = field("eprint"), archive == nil || archive == "arxiv" { entry.arxivID = ArxivID.parse(eprint) }
+        entry.doi = field("doi").flatMap(DOI.parse)
+        if entry.arxivID == nil, let doi = entry.doi { entry.arxivID = DOI.arxivID(doi) }
+        entry.url = field("url")
+        if entry.arxivID == nil {
+            let places = [entry.url, field("journal"), field("note"), field("howpublished")].compactMap { $0 }
+            entry.arxivID = places.lazy.compactMap { ArxivID.find(in: $0).first ?? ArxivID.parse($0) }.first
+        }
+        if let primary = field("primaryclass") { entry.categories = [ArxivCategories.code(primary)] }
+        entry.category = entry.categories.first
+        let venue = field("journal") ?? field("booktitle")
+        if let venue, !venue.lowercased().hasPrefix("arxiv") { entry.journalRef = venue }
+        return .success(entry)
+    }
+
+    /// "Last, First" and "Last, Jr, First" as "First Last" ("First Last Jr").
+    static func displayName(_ name: String) -> String {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        switch parts.count {
+        case 2: return Text.clean("\(parts[1]) \(parts[0])")
+        case 3: return Text.clean("\(parts[2]) \(parts[0]) \(parts[1])")
+        default: return Text.clean(name)
+        }
+    }
+
+    /// `date = {2024-03-05}` (biblatex), else `year` with `month` and `day`.
+    static func date(fields: [String: Value]) -> DayDate? {
+        if let raw = fields["date"]?.text {
+            let parts = raw.trimmingSpaces().prefix(10).split(separator: "-").compactMap { Int($0) }
+            switch parts.count {
+            case 3: if let date = DayDate(year: parts[0], month: parts[1], day: parts[2]) { return date }
+            case 2: if let date = DayDate(year: parts[0], month: parts[1], precision: .month) { return date }
+            case 1: if let date = DayDate(year: parts[0], precision: .year) { return date }
+            default: break
+            }
+        }
+        guard let yearText = fields["year"]?.text, let year = Int(TeXText.plain(yearText).prefix(4)) else { return nil }
+        guard let monthText = fields["month"]?.text.trimmingSpaces().lowercased(),
+              let month = Int(monthText) ?? monthMacros[String(monthText.prefix(3))].flatMap({ Int($0) }) else {
+            return DayDate(year: year, precision: .year)
+        }
+        if let dayText = fields["day"]?.text, let day = Int(dayText.trimmingSpaces()) {
+            return DayDate(year: year, month: month, day: day) ?? DayDate(year: year, month: month, precision: .month)
+        }
+        return DayDate(year: year, month: month, precision: .month) ?? DayDate(year: year, precision: .year)
+    }
+
+    // MARK: Reading
+
+    /// The file as bytes, read once from start to end.
+    struct Reader {
+        let bytes: [UInt8]
+        var i = 0
+        var line = 1
+
+        struct Failure: Error { var message: String; var line: Int? }
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        var atEnd: Bool { i >= bytes.count }
+        var current: UInt8 { bytes[i] }
+
+        mutating func advance() {
+            if bytes[i] == 0x0A { line += 1 }
+            i += 1
+        }
+
+        mutating func skipSpace() {
+            while !atEnd, current == 0x20 || current == 0x09 || current == 0x0A || current == 0x0D { advance() }
+        }
+
+        /// The next `@type`, lowercased, and its line.
+        mutating func nextEntryStart() -> (String, Int)? {
+            while !atEnd {
+                if current == 0x40 {
+                    let line = self.line
+                    advance()
+                    skipSpace()
+                    let start = i
+                    while !atEnd, isNameByte(current) { advance() }
+                    guard i > start else { continue }
+                    return (String(decoding: bytes[start..<i], as: UTF8.self).lowercased(), line)
+                }
+                advance()
+            }
+            return nil
+        }
+
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x5F || byte == 0x2D || byte == 0x3A || byte == 0x2E || byte == 0x2B || byte == 0x2F
+        }
+
+        /// "{" or "(": the entry's closing delimiter.
+        mutating func openDelimiter() -> UInt8? {
+            skipSpace()
+            guard !atEnd, current == 0x7B || current == 0x28 else { return nil }
+            let close: UInt8 = current == 0x7B ? 0x7D : 0x29
+            advance()
+            return close
+        }
+
+        /// Skips a `{…}` or `(…)` block; false when it never closes.
+        mutating func skipBlock() -> Bool {
+            guard let close = openDelimiter() else { return true }
+            var depth = 1
+            while !atEnd {
+                if current == 0x7B || (close == 0x29 && current == 0x28) { depth += 1 }
+                if current == 0x7D || (close == 0x29 && current == 0x29) { depth -= 1 }
+                advance()
+                if depth == 0 { return true }
+            }
+            return false
+        }
+
+        /// The citation key: everything up to the first comma.
+        mutating func entryKey() -> String {
+            skipSpace()
+            let start = i
+            while !atEnd, current != 0x2C, current != 0x7D, current != 0x0A { advance() }
+            let key = String(decoding: bytes[start..<i], as: UTF8.self).trimmingSpaces()
+            if !atEnd, current == 0x2C { advance() }
+            return String(key)
+        }
+
+        /// `name = value # value, …` up to `close`.
+        mutating func fields(close: UInt8, macros: [String: String]) throws -> [(String, Value)] {
+            var fields: [(String, Value)] = []
+            while true {
+                skipSpace()
+                guard !atEnd else { throw Failure(message: "no closing \"\(Character(Unicode.Scalar(close)))\"", line: nil) }
+                if current == close { advance(); return fields }
+                if current == 0x2C { advance(); continue }
+                let start = i
+                while !atEnd, isNameByte(current) { advance() }
+                guard i > start else {
+                    throw Failure(message: "expected a field name, found \"\(Character(Unicode.Scalar(current)))\"", line: line)
+                }
+                let name = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
+                skipSpace()
+                guard !atEnd, current == 0x3D else { throw Failure(message: "field \"\(name)\" has no \"=\"", line: line) }
+                advance()
+                var text = ""
+                while true {
+                    skipSpace()
+                    guard !atEnd else { throw Failure(message: "field \"\(name)\" has no value", line: line) }
+                    text += try valuePart(macros: macros, field: name)
+                    skipSpace()
+                    if !atEnd, current == 0x23 { advance(); continue }
+                    break
+                }
+                fields.append((name, Value(text: text)))
+            }
+        }
+
+        /// One piece of a value: `{…}`, `"…"`, a number or a macro.
+        mutating func valuePart(macros: [String: String], field: String) throws -> String {
+            let startLine = line
+            if current == 0x7B {
+                advance()
+                let start = i
+                var depth = 1
+                while !atEnd {
+                    if current == 0x5C, i + 1 < bytes.count { advance(); advance(); continue }
+                    if current == 0x7B { depth += 1 }
+                    if current == 0x7D { depth -= 1; if depth == 0 { break } }
+                    advance()
+                }
+                guard !atEnd else { throw Failure(message: "the brace opened for \"\(field)\" on line \(startLine) is never closed", line: startLine) }
+                let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                advance()
+                return text
+            }
+            if current == 0x22 {
+                advance()
+                let start = i
+                var depth = 0
+                while !atEnd {
+                    if current == 0x5C, i + 1 < bytes.count { advance(); advance(); continue }
+                    if current == 0x7B { depth += 1 }
+                    if current == 0x7D { depth -= 1 }
+                    if current == 0x22, depth <= 0 { break }
+                    advance()
+                }
+                guard !atEnd else { throw Failure(message: "the quote opened for \"\(field)\" on line \(startLine) is never closed", line: startLine) }
+                let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                advance()
+                return text
+            }
+            let start = i
+            while !atEnd, isNameByte(current) { advance() }
+            guard i > start else { throw Failure(message: "field \"\(field)\" has no value", line: line) }
+            let word = String(decoding: bytes[start..<i], as: UTF8.self)
+            if word.allSatisfy(\.isNumber) { return word }
+            // An undefined macro reads as its name, as BibTeX warns and goes on.
+            return macros[word.lowercased()] ?? word
+        }
+
+        mutating func rewind(to position: Int, line: Int) {
+            i = position
+            self.line = line
+        }
+
+        /// After a broken entry: on to the next line that starts an entry.
+        mutating func recover() {
+            while !atEnd {
+                if current == 0x0A {
+                    advance()
+                    var j = i
+                    while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                    if j < bytes.count, bytes[j] == 0x40 { return }
+                    continue
+                }
+                advance()
+            }
+        }
+    }
+}
+
+/// TeX as it stands in titles and names, turned into text: accents into
+/// letters (NFC), protective braces dropped, `\&` `\%` `\$` `\_` `\#` and
+/// `~` as their characters, `--`/`---` as dashes. Mathematics (`$…$`) is
+/// kept as it is.
+enum TeXText {
+    static let accents: [Character: Character] = [
+        "'": "\u{301}", "`": "\u{300}", "^": "\u{302}", "\"": "\u{308}", "~": "\u{303}", "=": "\u{304}", ".": "\u{307}",
+        "u": "\u{306}", "v": "\u{30C}", "H": "\u{30B}", "c": "\u{327}", "k": "\u{328}", "r": "\u{30A}", "d": "\u{323}", "b": "\u{331}",
+    ]
+    static let letters: [String: String] = [
+        "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø", "ss": "ß", "l": "ł", "L": "Ł",
+        "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
+    ]
+
+    static func plain(_ tex: String) -> String {
+        guard tex.contains(where: { $0 == "{" || $0 == "}" || $0 == "\\" || $0 == "~" || $0 == "-" || $0.isWhitespace }) else { return tex }
+        let chars = Array(tex)
+        var out = ""
+        var i = 0
+        var inMath = false
+        while i < chars.count {
+            let c = chars[i]
+            if c == "$" { inMath.toggle(); out.append(c); i += 1; continue }
+            if inMath { out.append(c); i += 1; continue }
+            switch c {
+            case "{", "}":
+                i += 1
+            case "~":
+                out.append(" "); i += 1
+            case "-" where i + 1 < chars.count && chars[i + 1] == "-":
+                if i + 2 < chars.count, chars[i + 2] == "-" { out.append("—"); i += 3 } else { out.append("–"); i += 2 }
+            case "\\":
+                i += 1
+                guard i < chars.count else { break }
+                let next = chars[i]
+                if let mark = accents[next], !(next.isLetter && i + 1 < chars.count && chars[i + 1].isLetter) {
+                    // \'a, \'{a}, {\'a}, \c{c}, \"{\i}
+                    i += 1
+                    while i < chars.count, chars[i] == " " || chars[i] == "{" { i += 1 }
+                    var base: Character = " "
+                    if i < chars.count, chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "i" || chars[i + 1] == "j" {
+                        base = chars[i + 1] == "i" ? "i" : "j"
+                        i += 2
+                    } else if i < chars.count {
+                        base = chars[i]
+                        i += 1
+                    }
+                    out.append(contentsOf: String(base) + String(mark))
+                } else if "&%$_#{}".contains(next) {
+                    out.append(next); i += 1
+                } else if next == "\\" {
+                    out.append(" "); i += 1
+                } else if next.isLetter {
+                    var name = ""
+                    while i < chars.count, chars[i].isLetter { name.append(chars[i]); i += 1 }
+                    if let letter = letters[name] {
+                        out += letter
+                        if i < chars.count, chars[i] == " " { i += 1 }
+                    } else if ["emph", "textit", "textbf", "textrm", "textsc", "textsf", "texttt", "mbox", "text", "url", "href"].contains(name) {
+                        // The command goes; its argument stays (braces drop).
+                    } else {
+                        out += "\\" + name
+                    }
+                } else {
+                    out.append(next); i += 1
+                }
+            default:
+                out.append(c); i += 1
+            }
+        }
+        return Text.clean(out.precomposedStringWithCanonicalMapping)
+    }
+
+    /// The names of an author field: split at "and" outside braces.
+    static func splitNames(_ field: String) -> [String] {
+        let chars = Array(field)
+        var names: [String] = []
+        var current = ""
+        var depth = 0
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" { depth += 1 }
+            if c == "}" { depth -= 1 }
+            if depth == 0, c.isWhitespace, i + 4 < chars.count, chars[i + 1].lowercased() == "a", chars[i + 2].lowercased() == "n",
+               chars[i + 3].lowercased() == "d", chars[i + 4].isWhitespace {
+                names.append(current)
+                current = ""
+                i += 5
+                continue
+            }
+            current.append(c)
+            i += 1
+        }
+        names.append(current)
+        return names.map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,217 @@
+import XCTest
+@testable import DigestCore
+
+/// arXiv API Atom, arXiv RSS and BibTeX listings; arXiv ids, DOIs and
+/// categories; merging by identity; links and citations on the site.
+final class IdentityTests: XCTestCase {
+    static let fixtures = TestPaths.fixtures + "/identity"
+
+    func read(_ name: String) throws -> (entries: [ListingEntry], diagnostics: [String]) {
+        let path = Self.fixtures + "/" + name
+        let bytes = try XCTUnwrap(FileBytes.read(path))
+        let (parse, diagnostics) = ListingReader(context: testContext).read(path: name, bytes: bytes)
+        return (parse?.entries ?? [], diagnostics.map(\.description))
+    }
+
+    // MARK: Formats
+
+    func testArxivAPIAtom() throws {
+        let (entries, diagnostics) = try read("arxiv-api.xml")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(entries.map(\.arxivID), ["2201.02177", "math/0211159", "2305.18290"])
+        let grokking = entries[0]
+        XCTAssertEqual(grokking.title, "Grokking: Generalization Beyond Overfitting on Small Algorithmic Datasets")
+        XCTAssertEqual(grokking.credits.map(\.name), ["Alethea Power", "Yuri Burda", "Harri Edwards", "Igor Babuschkin", "Vedant Misra"])
+        XCTAssertTrue(grokking.authorsComplete)
+        XCTAssertEqual(grokking.date?.description, "2022-01-06")
+        XCTAssertEqual(grokking.categories, ["cs.LG", "cs.AI"])
+        XCTAssertEqual(grokking.source.line, 10)
+        XCTAssertTrue(grokking.abstract.hasPrefix("In this paper we propose to study generalization of neural networks on small"))
+        XCTAssertEqual(entries[1].categories, ["math.DG"])
+        XCTAssertEqual(entries[2].doi, "10.5555/3666122.3668460")
+        XCTAssertEqual(entries[2].journalRef, "NeurIPS 2023")
+        XCTAssertTrue(entries[2].abstract.hasSuffix("which is stable & performant."))
+    }
+
+    func testArxivAnnouncementRSS() throws {
+        let (entries, diagnostics) = try read("cs.LG.rss")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(entries.map(\.arxivID), ["2201.02177", "2611.04321"])
+        XCTAssertEqual(entries[1].title, "Sharp Feature Learning in Two-Layer Networks with Zdeborová's Replica Method")
+        XCTAssertEqual(entries[1].title, entries[1].title.precomposedStringWithCanonicalMapping)
+        XCTAssertEqual(entries[1].credits.map(\.name), ["Ada Lovelace", "Lenka Zdeborová"])
+        XCTAssertEqual(entries[1].categories, ["cs.LG", "cond-mat.dis-nn"])
+        XCTAssertEqual(entries[1].date?.description, "2026-11-30")
+        XCTAssertTrue(entries[1].abstract.hasPrefix("We compute the sharp feature learning threshold"), entries[1].abstract)
+        XCTAssertFalse(entries[1].abstract.contains("Announce Type"))
+        // A replacement's announcement date ranks below a real one.
+        XCTAssertTrue(entries[0].dateYearInferred)
+        XCTAssertFalse(entries[1].dateYearInferred)
+    }
+
+    func testBibTeX() throws {
+        let (entries, diagnostics) = try read("library.bib")
+        XCTAssertEqual(entries.map(\.title), [
+            "Grokking: Generalization beyond overfitting on small algorithmic datasets",
+            "Statistical physics of inference: Thresholds and algorithms",
+            "Transformers learn through gradual rank increase",
+            "A Book with Nested Braces and a & sign",
+            "An Entry After the Broken One",
+        ])
+        // Google Scholar's "arXiv preprint arXiv:ID" journal gives the id.
+        XCTAssertEqual(entries[0].arxivID, "2201.02177")
+        XCTAssertEqual(entries[0].date?.description, "2022")
+        XCTAssertEqual(entries[0].credits.map(\.name).first, "Alethea Power")
+        // Accents, "and others", a month macro, @string and # concatenation.
+        let zdeborova = entries[1]
+        XCTAssertEqual(zdeborova.credits.map(\.name), ["Lenka Zdeborová", "Florent Krzakala", "Jörg Müller"])
+        XCTAssertFalse(zdeborova.authorsComplete)
+        XCTAssertEqual(zdeborova.date?.description, "2016-12")
+        XCTAssertEqual(zdeborova.doi, "10.1080/00018732.2016.1211393")
+        XCTAssertEqual(zdeborova.journalRef, "Advances in Neural Information Processing Systems 29")
+        XCTAssertEqual(entries[2].arxivID, "2306.07042")
+        XCTAssertEqual(entries[2].categories, ["cs.LG"])
+        XCTAssertEqual(entries[2].credits.first?.name, "Enric Boix-Adserà")
+        XCTAssertEqual(entries[3].credits.map(\.name), ["Research Group on Learning"])
+        XCTAssertEqual(entries[3].date?.description, "2024-03")
+        XCTAssertEqual(entries[4].date?.description, "2025-06-14")
+        XCTAssertEqual(diagnostics, [
+            "library.bib:38: entry \"power2022grokking\" repeats the key of the entry at line 4; skipped",
+            "library.bib:44: entry \"notitle\": no title; skipped",
+            "library.bib:50: error: entry \"broken\" (line 49): the brace opened for \"title\" on line 50 is never closed; the entry is skipped",
+        ])
+    }
+
+    func testMalformedXMLIsAnErrorAtItsLineAndKeepsWhatCameBefore() throws {
+        var text = try XCTUnwrap(String(contentsOfFile: Self.fixtures + "/arxiv-api.xml", encoding: .utf8))
+        text = text.replacingOccurrences(of: "<title>The entropy formula", with: "<title><b>The entropy formula")
+        let (parse, diagnostics) = ListingReader(context: testContext).read(path: "bad.xml", bytes: Array(text.utf8))
+        XCTAssertEqual(parse?.entries.map(\.arxivID), ["2201.02177"])
+        XCTAssertTrue(diagnostics.contains { $0.severity == .error && $0.line != nil && $0.description.hasPrefix("bad.xml:") }, "\(diagnostics)")
+    }
+
+    func testFormatsAreDetectedByContent() {
+        XCTAssertEqual(ListingReader.structuredFormat(Array("\u{FEFF}  <?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8)), .arxivAtom)
+        XCTAssertEqual(ListingReader.structuredFormat(Array("<?xml version='1.0'?>\n<rss version=\"2.0\">".utf8)), .arxivRSS)
+        XCTAssertEqual(ListingReader.structuredFormat(Array("% comment\n\n@Article{key,\n".utf8)), .bibtex)
+        XCTAssertNil(ListingReader.structuredFormat(Array("Daily Papers\n@ someone\n".utf8)))
+        XCTAssertNil(ListingReader.structuredFormat(Array("LGOct 27, 2022\nA title".utf8)))
+    }
+
+    // MARK: Identity
+
+    func testArxivIdsAndDOIs() {
+        XCTAssertEqual(ArxivID.parse("2201.02177v3"), "2201.02177")
+        XCTAssertEqual(ArxivID.parse("arXiv:2201.02177"), "2201.02177")
+        XCTAssertEqual(ArxivID.parse("https://arxiv.org/abs/1706.03762v7"), "1706.03762")
+        XCTAssertEqual(ArxivID.parse("http://arxiv.org/abs/math/0211159v1"), "math/0211159")
+        XCTAssertEqual(ArxivID.parse("hep-th/9901001"), "hep-th/9901001")
+        XCTAssertEqual(ArxivID.parse("math.GT/0309136"), "math.GT/0309136")
+        XCTAssertEqual(ArxivID.parse("https://arxiv.org/pdf/2305.18290.pdf"), "2305.18290")
+        for bad in ["2201.021", "2201.021777", "Grokking", "math/021115", ""] { XCTAssertNil(ArxivID.parse(bad), bad) }
+        XCTAssertEqual(ArxivID.find(in: "Builds on arXiv:2201.02177v2 and https://arxiv.org/abs/1706.03762."), ["2201.02177", "1706.03762"])
+        XCTAssertEqual(DOI.parse("https://doi.org/10.1080/00018732.2016.1211393"), "10.1080/00018732.2016.1211393")
+        XCTAssertEqual(DOI.arxivID("10.48550/arXiv.2201.02177"), "2201.02177")
+        XCTAssertNil(DOI.parse("not a doi"))
+        XCTAssertEqual(Route.doi("10.1000/a<b>#c"), "https://doi.org/10.1000/a%3Cb%3E%23c")
+    }
+
+    func testPastedCategoriesBecomeCodesWhereUnambiguous() {
+        let cases = ["LG": "cs.LG", "ML": "stat.ML", "OC": "math.OC", "NA": "math.NA", "AO-PH": "physics.ao-ph",
+                     "STAT-ML": "stat.ML", "COND-MAT-DIS-NN": "cond-mat.dis-nn", "cs.CL": "cs.CL", "QUANT-PH": "quant-ph",
+                     "CV": "CV", "Machine Learning": "Machine Learning"]
+        for (raw, code) in cases { XCTAssertEqual(ArxivCategories.code(raw), code, raw) }
+        XCTAssertEqual(ArxivCategories.label("cs.LG"), "Machine Learning (cs.LG)")
+        XCTAssertEqual(ArxivCategories.label("Machine Learning"), "Machine Learning")
+    }
+
+    /// One paper from three formats: merged by arXiv id, the best field
+    /// from each by the documented rules, every source kept.
+    func testMergingByIdentityTakesTheBestOfEachSource() throws {
+        let listings = Pipeline.listings(paths: [Self.fixtures], reference: ReferenceDate(today: testReference))
+        let grokking = try XCTUnwrap(listings.catalog.papers.first { $0.arxivID == "2201.02177" })
+        XCTAssertEqual(Set(grokking.sources.map(\.format)), [.arxivAtom, .arxivRSS, .bibtex])
+        XCTAssertEqual(listings.catalog.papers.filter { $0.arxivID == "2201.02177" }.count, 1)
+        // The precise first-submission date, not the replacement's announcement or BibTeX's year.
+        XCTAssertEqual(grokking.date?.description, "2022-01-06")
+        XCTAssertEqual(grokking.title, "Grokking: Generalization Beyond Overfitting on Small Algorithmic Datasets")
+        XCTAssertEqual(grokking.categories, ["cs.LG", "cs.AI"])
+        XCTAssertTrue(grokking.abstract.hasSuffix("studied in great detail."), "the full abstract, not the feed's cut one")
+        // The same title under another arXiv id is another paper; a listing
+        // without an id joins the one whose title and authors it shares.
+        var first = ListingEntry(title: grokking.title, credits: [Credit("Alethea Power")], authorsComplete: false,
+                                 source: SourceRef(path: "seeds/x.txt", line: 1, format: .authorFeed))
+        first.arxivID = "2201.02177"
+        var other = first
+        other.arxivID = "2999.00001"
+        other.source.line = 5
+        var plain = first
+        plain.arxivID = nil
+        plain.source.line = 9
+        let catalog = Catalog(entries: [first, other, plain])
+        XCTAssertEqual(catalog.papers.count, 2)
+        XCTAssertEqual(catalog.papers[0].sources.map(\.line), [1, 9])
+        XCTAssertEqual(catalog.diagnostics.count, 1)
+        XCTAssertTrue(catalog.diagnostics.first?.description.contains("another arXiv id (2999.00001") ?? false, "\(catalog.diagnostics)")
+    }
+
+    func testParseJSONHasIdentityKeys() throws {
+        let run = try DigestRun.run(["parse", "--json", Self.fixtures + "/arxiv-api.xml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let first = try XCTUnwrap(run.stdout.split(separator: "\n").first)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        XCTAssertEqual(object["arxiv_id"] as? String, "2201.02177")
+        XCTAssertTrue(object["doi"] is NSNull)
+        XCTAssertEqual(object["url"] as? String, "http://arxiv.org/abs/2201.02177v2")
+        XCTAssertEqual(object["categories"] as? [String], ["cs.LG", "cs.AI"])
+        XCTAssertEqual(object["category"] as? String, "cs.LG")
+        XCTAssertEqual(object["date"] as? String, "2022-01-06")
+    }
+
+    // MARK: On the site
+
+    func testPaperPagesLinkTheirSourceAndCiteIt() throws {
+        let site = FixtureSite(["Content/index.md": "---\ntitle: Identity\n---\n", "Content/config.yaml": "base_url: https://lab.example.org/\n"])
+        for name in ["arxiv-api.xml", "cs.LG.rss", "library.bib"] {
+            var text = try String(contentsOfFile: Self.fixtures + "/" + name, encoding: .utf8)
+            // The library's broken entry is an error, which would stop the build.
+            if let broken = text.range(of: "@article{broken,"), let next = text.range(of: "@misc{afterbroken") {
+                text.removeSubrange(broken.lowerBound..<next.lowerBound)
+            }
+            site.write("seeds/" + name, text)
+        }
+        let run = try site.build()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let grokking = try XCTUnwrap(site.read("site/papers/grokking-generalization-beyond-overfitting-on-small-algorithmic-datasets.html"))
+        for link in ["https://arxiv.org/abs/2201.02177", "https://arxiv.org/pdf/2201.02177", "https://arxiv.org/html/2201.02177"] {
+            XCTAssertTrue(grokking.contains("href=\"\(link)\""), link)
+        }
+        XCTAssertFalse(grokking.contains("arxiv.org/search"))
+        XCTAssertTrue(grokking.contains("<meta name=\"citation_arxiv_id\" content=\"2201.02177\">"))
+        XCTAssertTrue(grokking.contains("<meta name=\"citation_publication_date\" content=\"2022/01/06\">"))
+        XCTAssertEqual(grokking.components(separatedBy: "<meta name=\"citation_author\"").count - 1, 5)
+        XCTAssertTrue(grokking.contains("<meta property=\"og:title\" content=\"Grokking: Generalization Beyond Overfitting on Small Algorithmic Datasets\">"))
+        XCTAssertTrue(grokking.contains("Machine Learning (cs.LG)"))
+        XCTAssertTrue(grokking.contains("eprint = {2201.02177}"))
+        // JSON-LD is JSON.
+        let start = try XCTUnwrap(grokking.range(of: "<script type=\"application/ld+json\">"))
+        let end = try XCTUnwrap(grokking.range(of: "</script>", range: start.upperBound..<grokking.endIndex))
+        let jsonLD = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(grokking[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        XCTAssertEqual(jsonLD["@type"] as? String, "ScholarlyArticle")
+        XCTAssertEqual(jsonLD["sameAs"] as? [String], ["https://arxiv.org/abs/2201.02177"])
+        // A DOI-only paper links its DOI; a paper with neither, arXiv's title search.
+        let zdeborova = try XCTUnwrap(site.read("site/papers/statistical-physics-of-inference-thresholds-and-algorithms.html"))
+        XCTAssertTrue(zdeborova.contains("href=\"https://doi.org/10.1080/00018732.2016.1211393\""))
+        XCTAssertTrue(site.read("site/papers/an-entry-after-the-broken-one.html")!.contains("https://arxiv.org/search/?searchtype=title"))
+        // The whole digest as BibTeX.
+        let bib = try XCTUnwrap(site.read("site/digest.bib"))
+        XCTAssertEqual(bib.components(separatedBy: "\n@").count, 8)
+        XCTAssertTrue(bib.contains("title = {A Book with Nested Braces and a \\& sign}"), bib)
+        XCTAssertTrue(bib.contains("month = dec,"), bib)
+    }
+
+    func testBibTeXEscapingReadsBack() {
+        XCTAssertEqual(Citation.escape("50% of {x} & $y$ #1 a_b ~ ^ \\"), "50\\% of \\{x\\} \\& \\$y\\$ \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}")
+        XCTAssertEqual(TeXText.plain(Citation.escape("50% of {x} & y #1 a_b")), "50% of {x} & y #1 a_b")
+    }
+}
