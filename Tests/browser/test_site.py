@@ -125,3 +125,15 @@ def test_not_found_page_works_at_any_depth(browser, served):
     browser.find_element(By.LINK_TEXT, "list of all papers").click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url == f"{served['base']}/lab/digest/papers/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "All papers"
+
+
+def test_citation_is_shown_and_its_buttons_appear_with_javascript(browser, served):
+    browser.get(f"{served['base']}/lab/digest/papers/")
+    browser.find_element(By.CSS_SELECTOR, ".cards .card-title").click()
+    WebDriverWait(browser, 10).until(lambda b: "/lab/digest/papers/" in b.current_url and b.current_url.endswith(".html"))
+    bibtex = browser.find_element(By.ID, "bibtex").text
+    assert bibtex.startswith("@misc{") or bibtex.startswith("@article{")
+    assert "title = {" in bibtex
+    for selector in ("button[data-copy]", "button[data-download]"):
+        assert browser.find_element(By.CSS_SELECTOR, selector).is_displayed()
+    assert severe_logs(browser) == []

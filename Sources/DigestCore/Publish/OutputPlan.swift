@@ -163,9 +163,10 @@ struct OutputPlan {
         }
         outputs.append((OutputFile(path: Route.robots, bytes: Sitemap.robots(base: base)), "robots.txt"))
         // Every paper's BibTeX entry in one file (each page also offers its own).
-        outputs.append((OutputFile(path: Route.digestBibTeX) { [site = self.site, keys = data.citationKeys] in
+        outputs.append((OutputFile(path: Route.digestBibTeX) { [order = site.newestFirst, entries = data.bibtex] in
             var out: [UInt8] = []
-            for id in site.newestFirst { out += Citation.bibtex(id, key: keys[id], site: site).utf8; out.append(0x0A) }
+            out.reserveCapacity(order.count * 400)
+            for id in order { out += entries[id].utf8; out.append(0x0A) }
             return out
         }, "the digest's BibTeX file"))
         outputs += SearchIndex.files(site).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }

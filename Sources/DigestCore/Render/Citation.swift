@@ -6,13 +6,14 @@ enum Citation {
     /// title word ("lovelace2024sharpness"), ASCII, unique ("…a", "…b").
     static func keys(_ site: Site) -> [String] {
         let papers = site.catalog.papers
-        let bases = papers.indices.map { id -> String in
+        let bases = ParallelMap.map(Array(papers.indices), minimumBatch: 1024) { id -> String in
             let people = site.creditPeople[id]
             let last = people.first.map { site.catalog.authors.people[$0].name.split(separator: " ").last.map(String.init) ?? "" } ?? "anon"
-            let word = papers[id].title.split(separator: " ").map { Slug.make(String($0)) }
-                .first { $0.count > 3 && !StopWords.all.contains($0) && $0 != "untitled" } ?? "paper"
+            let word = papers[id].title.split(separator: " ").lazy
+                .map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
+                .first { $0.count > 3 && !StopWords.all.contains($0) } ?? "paper"
             let year = papers[id].date.map { String($0.year) } ?? "nd"
-            return Slug.make(last).replacingOccurrences(of: "-", with: "") + year + word.replacingOccurrences(of: "-", with: "")
+            return (Slug.make(last) + year + Slug.make(word)).replacingOccurrences(of: "-", with: "")
         }
         var groups: [String: [Int]] = [:]
         for (id, base) in bases.enumerated() { groups[base, default: []].append(id) }
@@ -64,6 +65,9 @@ enum Citation {
     /// Text for a braced BibTeX value: the characters TeX treats specially
     /// are escaped, so any title reads back as it was.
     static func escape(_ text: String) -> String {
+        // Nearly all text has none of the nine: returned as it is.
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x7B || $0 == 0x7D || $0 == 0x25 || $0 == 0x26 || $0 == 0x24
+                                          || $0 == 0x23 || $0 == 0x5F || $0 == 0x7E || $0 == 0x5E }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text {

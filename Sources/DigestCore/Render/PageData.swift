@@ -24,8 +24,10 @@ struct PageData {
     static let coauthorLimit = 50
     /// The header's links with none current, by page depth's root.
     private let sharedNavigation: [String: TemplateValue]
-    /// Every paper's BibTeX citation key, unique.
+    /// Every paper's BibTeX citation key, unique, and its entry, made
+    /// once for its page and for digest.bib.
     let citationKeys: [String]
+    let bibtex: [String]
 
     init(site: Site, navigation: [(title: String, route: String)], feeds: Bool) {
         self.site = site
@@ -40,7 +42,9 @@ struct PageData {
                 : Markdown.html(curated[theme.slug] ?? "")
         }
         cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { PageData.card($0, site: site) }
-        citationKeys = Citation.keys(site)
+        let keys = Citation.keys(site)
+        citationKeys = keys
+        bibtex = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 512) { Citation.bibtex($0, key: keys[$0], site: site) }
         sharedNavigation = Dictionary(uniqueKeysWithValues: (0...6).map { depth in
             let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
             return (root, PageData.navigationList(navigation, root: root, current: nil))
@@ -186,10 +190,10 @@ struct PageData {
         data["categories"] = .list(paper.categories.map { .string(ArxivCategories.label($0)) })
         data["arxiv_id"] = .text(paper.arxivID)
         data["doi"] = .text(paper.doi)
-        data["bibtex"] = .string(Citation.bibtex(id, key: citationKeys[id], site: site))
-        // The entry as a .bib download of its own, carried in the link
-        // (a data: URL), so a large digest is not 100,000 files more.
-        data["bibtex_download"] = .string("data:application/x-bibtex;charset=utf-8," + Route.percentEncoded(data["bibtex"]!.text))
+        data["bibtex"] = .string(bibtex[id])
+        // The page's script offers the entry as a .bib download made from
+        // the text shown; a file per paper would add 100,000 files to a
+        // large digest. digest.bib serves every entry.
         data["bibtex_name"] = .string(citationKeys[id] + ".bib")
         data["digest_bibtex_url"] = .string(root + Route.digestBibTeX)
         data["meta"] = .list(scholarMeta(id).map { ["name": .string($0.0), "content": .string($0.1)] })
@@ -241,7 +245,6 @@ struct PageData {
         }
         json.endArray()
         if let date = paper.date { json.key("datePublished"); json.string(date.description) }
-        if !paper.abstract.isEmpty { json.key("abstract"); json.string(paper.abstract) }
         var sameAs: [String] = []
         if let arxiv = paper.arxivID { sameAs.append(Route.arxivAbstract(arxiv)) }
         if let doi = paper.doi { sameAs.append(Route.doi(doi)) }
@@ -270,6 +273,13 @@ struct PageData {
         })
         data["paper_count"] = .int(info.papers.count)
         data["inferred_count"] = info.inferredOn.isEmpty ? .null : .int(info.inferredOn.count)
+        // Co-authors and themes beside the first page only: a prolific
+        // author's later pages are the list of papers, and are not made
+        // to recount every co-author again.
+        guard place.page == 1 else {
+            data["first_page_url"] = .string(root + site.authorRoute(person))
+            return .object(data)
+        }
         var themes: [Int: Int] = [:]
         for id in info.papers {
             for t in site.grouping.paperThemes[id] { themes[t, default: 0] += 1 }
