@@ -9,6 +9,8 @@
 ///     feed_length: 20
 ///     same_person: ["Joan Bruna = J. Bruna"]
 ///     split_person: ["Wei Chen with Yann LeCun = Wei Chen (NYU)"]
+///     arxiv_authors: [Joan Bruna, Lenka Zdeborová]
+///     arxiv_categories: [cs.LG, stat.ML]
 ///
 /// Every key is optional. An unknown key is an error (a typo would
 /// otherwise be ignored silently), and so is a value of the wrong shape,
@@ -26,10 +28,15 @@ public struct SiteConfig: Sendable, Equatable {
     /// Entries in each Atom feed.
     var feedLength = 20
     var people = PeopleRules()
+    /// The lab's arXiv query, for `scripts/fetch-arxiv`: authors ("Joan
+    /// Bruna") and categories ("cs.LG").
+    var arxivAuthors: [String] = []
+    var arxivCategories: [String] = []
 
     init() {}
 
-    static let keys = ["title", "description", "base_url", "language", "page_size", "feed_length", "same_person", "split_person"]
+    static let keys = ["title", "description", "base_url", "language", "page_size", "feed_length", "same_person", "split_person",
+                       "arxiv_authors", "arxiv_categories"]
 
     /// Reads `folder/config.yaml`; a missing file gives the defaults.
     static func load(from folder: String) throws -> SiteConfig {
@@ -99,6 +106,11 @@ public struct SiteConfig: Sendable, Equatable {
                     "split_person \"\(rule)\" is not \"Name with Co-author = New name\"")); continue
             }
             config.people.split.append(.init(name: who[0], coauthor: who[1], becomes: sides[1]))
+        }
+        config.arxivAuthors = fields.list("arxiv_authors") ?? []
+        config.arxivCategories = fields.list("arxiv_categories") ?? []
+        for category in config.arxivCategories where !category.contains(".") && category.lowercased() != category {
+            problems.append(.error(file: path, line: line("arxiv_categories"), "arxiv_categories: \"\(category)\" is not an arXiv category such as cs.LG"))
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         return config
