@@ -97,4 +97,33 @@ struct ListingGenerator {
         }
         return [("000_profile.txt", profile), ("001_daily.txt", daily), ("002_aggregator.txt", aggregator), ("003_feed.txt", feed)]
     }
+
+    /// The same papers as arXiv API results (Atom) and as BibTeX, each file
+    /// holding all of them: what `scripts/bench` times `digest parse` on.
+    func machineReadable(papers: [Paper]) -> [(name: String, text: String)] {
+        var atom = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <title type="html">ArXiv Query: generated</title>
+              <id>http://arxiv.org/api/generated</id>
+
+            """
+        var bib = "% generated\n"
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        for (i, p) in papers.enumerated() {
+            let id = "\(pad(p.year % 100, 2))\(pad(p.month, 2)).\(pad(i % 100_000, 5))"
+            let date = "\(p.year)-\(pad(p.month, 2))-\(pad(p.day, 2))"
+            atom += "  <entry>\n    <id>http://arxiv.org/abs/\(id)v1</id>\n    <published>\(date)T12:00:00Z</published>\n"
+            atom += "    <title>\(p.title)</title>\n    <summary>\(p.abstract)</summary>\n"
+            for a in p.authors { atom += "    <author>\n      <name>\(a.first) \(a.last)</name>\n    </author>\n" }
+            atom += "    <link href=\"http://arxiv.org/abs/\(id)v1\" rel=\"alternate\" type=\"text/html\"/>\n"
+            atom += "    <arxiv:primary_category xmlns:arxiv=\"http://arxiv.org/schemas/atom\" term=\"cs.LG\"/>\n"
+            atom += "    <category term=\"cs.LG\"/>\n    <category term=\"stat.ML\"/>\n  </entry>\n"
+            let names = p.authors.map { "\($0.last), \($0.first)" }.joined(separator: " and ")
+            bib += "@misc{paper\(i),\n  title = {\(p.title)},\n  author = {\(names)},\n  year = {\(p.year)},\n"
+            bib += "  month = \(ListingGenerator.months[p.month - 1].lowercased()),\n  eprint = {\(id)},\n  archivePrefix = {arXiv},\n"
+            bib += "  primaryClass = {cs.LG},\n  abstract = {\(p.abstract)},\n}\n\n"
+        }
+        return [("atom.xml", atom + "</feed>\n"), ("library.bib", bib)]
+    }
 }

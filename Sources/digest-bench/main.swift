@@ -35,9 +35,15 @@ let dir = "\(outRoot)/\(size)"
 try? FileManager.default.removeItem(atPath: dir)
 try FileManager.default.createDirectory(atPath: dir + "/seeds", withIntermediateDirectories: true)
 var listingBytes = 0
-for listing in generator.listings(papers: generator.papers(size)) {
+let generated = generator.papers(size)
+for listing in generator.listings(papers: generated) {
     listingBytes += listing.text.utf8.count
     try Data(listing.text.utf8).write(to: URL(fileURLWithPath: "\(dir)/seeds/\(listing.name)"))
+}
+// The machine-readable formats, apart from the build's listings.
+try FileManager.default.createDirectory(atPath: dir + "/machine", withIntermediateDirectories: true)
+for listing in generator.machineReadable(papers: generated) {
+    try Data(listing.text.utf8).write(to: URL(fileURLWithPath: "\(dir)/machine/\(listing.name)"))
 }
 
 var options = Pipeline.Options(reference: reference)

@@ -103,3 +103,39 @@ extension BadInputTests {
         }
     }
 }
+
+extension BadInputTests {
+    /// Seeded mutations of the arXiv Atom, arXiv RSS and BibTeX fixtures
+    /// (bytes cut, deleted, duplicated; tags and braces inserted): reading
+    /// never crashes, every diagnostic names the file and a line inside it,
+    /// and no entry is published without a title.
+    func testMutatedMachineReadableListingsNeverCrash() throws {
+        var random = SplitMix64(seed: 77)
+        let originals = try ["arxiv-api.xml", "cs.LG.rss", "library.bib"].map { name in
+            (name, Array(try String(contentsOfFile: TestPaths.fixtures + "/identity/" + name, encoding: .utf8).utf8))
+        }
+        let inserts = ["<", ">", "</entry>", "<entry>", "<title>", "&", "&amp", "{", "}", "@misc{", "\"", "=", ",", "#", "\\'", "\u{0}", "]]>"]
+        let reader = ListingReader(context: testContext)
+        for round in 0..<600 {
+            let (name, original) = originals[round % originals.count]
+            var bytes = original
+            for _ in 0..<(1 + Int(random.next() % 5)) {
+                guard !bytes.isEmpty else { break }
+                let at = Int(random.next() % UInt64(bytes.count))
+                switch random.next() % 4 {
+                case 0: bytes.removeSubrange(at..<min(bytes.count, at + Int(random.next() % 60)))
+                case 1: bytes.insert(contentsOf: inserts[Int(random.next() % UInt64(inserts.count))].utf8, at: at)
+                case 2: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + Int(random.next() % 200))], at: Int(random.next() % UInt64(bytes.count)))
+                default: bytes.removeSubrange(at...)
+                }
+            }
+            let lines = bytes.filter { $0 == 0x0A }.count + 1
+            let (parse, diagnostics) = reader.read(path: name, bytes: bytes)
+            for diagnostic in diagnostics {
+                XCTAssertEqual(diagnostic.file, name)
+                XCTAssertTrue((1...lines + 1).contains(diagnostic.line ?? 1), "round \(round): \(diagnostic.description)")
+            }
+            for entry in parse?.entries ?? [] { XCTAssertFalse(entry.title.isEmpty, "round \(round)") }
+        }
+    }
+}

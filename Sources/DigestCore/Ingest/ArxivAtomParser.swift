@@ -12,8 +12,65 @@ import FoundationXML
 /// before it are kept.
 enum ArxivAtomParser {
     static func parse(path: String, bytes: [UInt8]) -> ListingParse {
-        let reader = AtomReader(path: path)
-        let parser = XMLParser(data: Data(bytes))
+        let chunks = split(bytes)
+        let results = ParallelMap.map(chunks) { chunk -> ([ListingEntry], [Diagnostic]) in
+            parseChunk(path: path, data: chunk.data, lineOffset: chunk.lineOffset)
+        }
+        var entries: [ListingEntry] = []
+        var diagnostics: [Diagnostic] = []
+        for (chunkEntries, chunkDiagnostics) in results {
+            entries += chunkEntries
+            diagnostics += chunkDiagnostics
+            // After malformed XML nothing later is trusted.
+            if chunkDiagnostics.contains(where: { $0.severity == .error }) { break }
+        }
+        return ListingParse(format: .arxivAtom, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// A large feed cut between entries into pieces of about 4 MB, each
+    /// wrapped in the feed's own start tag (so its namespaces hold) and
+    /// parsed on its own core. `lineOffset` maps a piece's lines back to
+    /// the file's; the wrapper adds no line.
+    static func split(_ bytes: [UInt8]) -> [(data: Data, lineOffset: Int)] {
+        let target = 4 << 20
+        guard bytes.count > target * 2,
+              let feedStart = find(Array("<feed".utf8), in: bytes, from: 0),
+              let feedEnd = bytes[feedStart...].firstIndex(of: UInt8(ascii: ">")) else { return [(Data(bytes), 0)] }
+        let startTag = Array(bytes[feedStart...feedEnd])
+        let entry = Array("<entry>".utf8)
+        var cuts: [Int] = [0]
+        var position = target
+        while position < bytes.count, let next = find(entry, in: bytes, from: position) {
+            cuts.append(next)
+            position = next + target
+        }
+        cuts.append(bytes.count)
+        var pieces: [(Data, Int)] = []
+        var line = 0
+        for k in 0..<(cuts.count - 1) {
+            var piece = k == 0 ? [] : startTag
+            piece += bytes[cuts[k]..<cuts[k + 1]]
+            if k < cuts.count - 2 { piece += Array("</feed>".utf8) }
+            pieces.append((Data(piece), line))
+            line += bytes[cuts[k]..<cuts[k + 1]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
+        return pieces
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count {
+            guard let at = bytes[i...].firstIndex(of: first) else { return nil }
+            if at + needle.count <= bytes.count, bytes[at..<at + needle.count].elementsEqual(needle) { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
+    static func parseChunk(path: String, data: Data, lineOffset: Int) -> ([ListingEntry], [Diagnostic]) {
+        let reader = AtomReader(path: path, lineOffset: lineOffset)
+        let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = reader
         // Foundation's parser may report success on malformed XML, so the
@@ -24,7 +81,7 @@ enum ArxivAtomParser {
             reader.diagnostics.append(.error(file: path, line: error.line,
                 "not well-formed XML (\(XMLProblem.describe(error.code))); the entries from here on are skipped"))
         }
-        return ListingParse(format: .arxivAtom, entries: reader.entries, diagnostics: reader.diagnostics)
+        return (reader.entries, reader.diagnostics)
     }
 
     private final class AtomReader: NSObject, XMLParserDelegate {
@@ -45,10 +102,15 @@ enum ArxivAtomParser {
         /// were whole before it.
         var firstError: (line: Int, code: Int, entriesBefore: Int)?
 
-        init(path: String) { self.path = path }
+        let lineOffset: Int
+
+        init(path: String, lineOffset: Int) {
+            self.path = path
+            self.lineOffset = lineOffset
+        }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if firstError == nil { firstError = (parser.lineNumber, (parseError as NSError).code, entries.count) }
+            if firstError == nil { firstError = (parser.lineNumber + lineOffset, (parseError as NSError).code, entries.count) }
         }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -57,7 +119,7 @@ enum ArxivAtomParser {
             switch name {
             case "entry":
                 inEntry = true
-                line = parser.lineNumber
+                line = parser.lineNumber + lineOffset
                 fields = [:]; authors = []; categories = []; primary = nil; links = [:]
             case "author" where inEntry: inAuthor = true
             case "primary_category" where inEntry: primary = attributes["term"]
@@ -146,6 +208,6 @@ extension TeXText {
     /// A title from a feed: white space collapsed, TeX accents as letters.
     static func plainTitle(_ raw: String) -> String {
         let clean = Text.clean(raw)
-        return clean.contains("\\") || clean.contains("{") ? plain(clean) : clean
+        return hasTeX(clean) ? plain(clean) : clean
     }
 }

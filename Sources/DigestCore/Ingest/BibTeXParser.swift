@@ -17,6 +17,9 @@ enum BibTeXParser {
         var diagnostics: [Diagnostic] = []
         var macros = monthMacros
         var keys: [String: Int] = [:]
+        // Entries are read in order (a macro holds from its definition on),
+        // then turned into listing entries on every core.
+        var raw: [(type: String, fields: [String: Value], line: Int, name: String)] = []
         while let (type, line) = reader.nextEntryStart() {
             let entryStart = reader.i
             switch type {
@@ -52,10 +55,7 @@ enum BibTeXParser {
                 keys[key] = line
                 var dictionary: [String: Value] = [:]
                 for (field, value) in fields where dictionary[field] == nil { dictionary[field] = value }
-                switch entry(type: type, fields: dictionary, source: SourceRef(path: path, line: line, format: .bibtex)) {
-                case .success(let entry): entries.append(entry)
-                case .failure(let problem): diagnostics.append(Diagnostic(file: path, line: line, "\(name): \(problem.message); skipped"))
-                }
+                raw.append((type, dictionary, line, name))
             } catch let error as Reader.Failure {
                 diagnostics.append(.error(file: path, line: error.line ?? line,
                     "entry \"\(key)\" (line \(line)): \(error.message); the entry is skipped"))
@@ -65,13 +65,23 @@ enum BibTeXParser {
                 reader.recover()
             } catch {}
         }
+        let converted = ParallelMap.map(raw, minimumBatch: 256) { item in
+            entry(type: item.type, fields: item.fields, source: SourceRef(path: path, line: item.line, format: .bibtex))
+        }
+        for (item, result) in zip(raw, converted) {
+            switch result {
+            case .success(let entry): entries.append(entry)
+            case .failure(let problem): diagnostics.append(Diagnostic(file: path, line: item.line, "\(item.name): \(problem.message); skipped"))
+            }
+        }
+        diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return ListingParse(format: .bibtex, entries: entries, diagnostics: diagnostics)
     }
 
     /// A field's value, and whether it was written in braces or quotes.
-    struct Value { var text: String }
+    struct Value: Sendable { var text: String }
 
-    struct Problem: Error { var message: String }
+    struct Problem: Error, Sendable { var message: String }
 
     static let monthMacros: [String: String] = [
         "jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
@@ -261,13 +271,26 @@ enum BibTeXParser {
             if current == 0x7B {
                 advance()
                 let start = i
-                var depth = 1
-                while !atEnd {
-                    if current == 0x5C, i + 1 < bytes.count { advance(); advance(); continue }
-                    if current == 0x7B { depth += 1 }
-                    if current == 0x7D { depth -= 1; if depth == 0 { break } }
-                    advance()
+                // The value's closing brace, found through the buffer in one
+                // tight loop (a 2 KB abstract is most of a .bib's bytes).
+                let (end, lines) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
+                    var j = start, depth = 1, lines = 0
+                    while j < buffer.count {
+                        let byte = buffer[j]
+                        if byte == 0x0A { lines += 1 } else if byte == 0x5C {
+                            if j + 1 < buffer.count, buffer[j + 1] == 0x0A { lines += 1 }
+                            j += 2
+                            continue
+                        } else if byte == 0x7B { depth += 1 } else if byte == 0x7D {
+                            depth -= 1
+                            if depth == 0 { break }
+                        }
+                        j += 1
+                    }
+                    return (min(j, buffer.count), lines)
                 }
+                i = end
+                line += lines
                 guard !atEnd else { throw Failure(message: "the brace opened for \"\(field)\" on line \(startLine) is never closed", line: startLine) }
                 let text = String(decoding: bytes[start..<i], as: UTF8.self)
                 advance()
@@ -334,7 +357,8 @@ enum TeXText {
     ]
 
     static func plain(_ tex: String) -> String {
-        guard tex.contains(where: { $0 == "{" || $0 == "}" || $0 == "\\" || $0 == "~" || $0 == "-" || $0.isWhitespace }) else { return tex }
+        // Most text holds no TeX: white space collapsed is all it needs.
+        guard hasTeX(tex) else { return Text.clean(tex) }
         let chars = Array(tex)
         var out = ""
         var i = 0
@@ -392,28 +416,44 @@ enum TeXText {
         return Text.clean(out.precomposedStringWithCanonicalMapping)
     }
 
+    /// Whether `text` holds a brace, a backslash, a tie or "--": one pass
+    /// over its bytes (Foundation's substring search costs far more).
+    static func hasTeX(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            for byte: Int32 in [0x7B, 0x7D, 0x5C, 0x7E] where memchr(base, byte, bytes.count) != nil { return true }
+            var from = 0
+            while from < bytes.count, let dash = memchr(base + from, 0x2D, bytes.count - from) {
+                let at = base.distance(to: dash.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < bytes.count, bytes[at + 1] == 0x2D { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
     /// The names of an author field: split at "and" outside braces.
     static func splitNames(_ field: String) -> [String] {
-        let chars = Array(field)
+        let bytes = Array(field.utf8)
         var names: [String] = []
-        var current = ""
         var depth = 0
+        var start = 0
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "{" { depth += 1 }
-            if c == "}" { depth -= 1 }
-            if depth == 0, c.isWhitespace, i + 4 < chars.count, chars[i + 1].lowercased() == "a", chars[i + 2].lowercased() == "n",
-               chars[i + 3].lowercased() == "d", chars[i + 4].isWhitespace {
-                names.append(current)
-                current = ""
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x7B { depth += 1 } else if b == 0x7D { depth -= 1 }
+            if depth == 0, isSpace(b), i + 4 < bytes.count, bytes[i + 1] | 0x20 == 0x61, bytes[i + 2] | 0x20 == 0x6E,
+               bytes[i + 3] | 0x20 == 0x64, isSpace(bytes[i + 4]) {
+                names.append(String(decoding: bytes[start..<i], as: UTF8.self))
                 i += 5
+                start = i
                 continue
             }
-            current.append(c)
             i += 1
         }
-        names.append(current)
+        names.append(String(decoding: bytes[start...], as: UTF8.self))
         return names.map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
     }
 }
