@@ -31,7 +31,12 @@ def served():
     if not BINARY.exists():
         pytest.fail(f"{BINARY} is missing: run `swift build` first (scripts/test does)")
     top = Path(tempfile.mkdtemp(prefix="digest-browser-"))
-    build(top / "lab" / "digest", "--base-url", "http://127.0.0.1/lab/digest/")
+    # The lab's Content/ with short pages, so the seed site has pagers to test.
+    content = top / "content"
+    shutil.copytree(ROOT / "Content", content)
+    text = (content / "config.yaml").read_text(encoding="utf-8").replace("page_size: 50", "page_size: 10")
+    (content / "config.yaml").write_text(text, encoding="utf-8")
+    build(top / "lab" / "digest", "--content", str(content), "--base-url", "http://127.0.0.1/lab/digest/")
     fixture = ROOT / "Tests" / "DigestCoreTests" / "Fixtures" / "golden"
     build(top / "xss", "--seeds", str(fixture / "seeds"), "--content", str(fixture / "Content"))
     with socket.socket() as s:

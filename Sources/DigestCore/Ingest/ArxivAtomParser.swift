@@ -69,22 +69,10 @@ enum ArxivAtomParser {
     }
 
     static func parseChunk(path: String, data: Data, lineOffset: Int) -> ([ListingEntry], [Diagnostic]) {
-        let reader = AtomReader(path: path, lineOffset: lineOffset)
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = reader
-        // Foundation's parser may report success on malformed XML, so the
-        // delegate notes the first error; what came after it is not trusted.
-        _ = parser.parse()
-        if let error = reader.firstError {
-            reader.entries.removeSubrange(error.entriesBefore...)
-            reader.diagnostics.append(.error(file: path, line: error.line,
-                "not well-formed XML (\(XMLProblem.describe(error.code))); the entries from here on are skipped"))
-        }
-        return (reader.entries, reader.diagnostics)
+        XMLListing.run(AtomReader(path: path, lineOffset: lineOffset), on: data, path: path, unit: "entries")
     }
 
-    private final class AtomReader: NSObject, XMLParserDelegate {
+    private final class AtomReader: NSObject, XMLListingReader {
         let path: String
         var entries: [ListingEntry] = []
         var diagnostics: [Diagnostic] = []
@@ -184,6 +172,32 @@ enum ArxivAtomParser {
         let parts = text.trimmingSpaces().prefix(10).split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         return DayDate(year: parts[0], month: parts[1], day: parts[2])
+    }
+}
+
+/// A delegate that collects a listing's entries and the first XML error.
+protocol XMLListingReader: XMLParserDelegate {
+    var entries: [ListingEntry] { get set }
+    var diagnostics: [Diagnostic] { get set }
+    var firstError: (line: Int, code: Int, entriesBefore: Int)? { get }
+}
+
+enum XMLListing {
+    /// Parses `data` with `reader`. Foundation's parser may report success
+    /// on malformed XML, so the reader notes the first error; the entries
+    /// after it are not trusted, and the error names its line.
+    static func run(_ reader: some XMLListingReader, on data: Data, path: String, unit: String) -> ([ListingEntry], [Diagnostic]) {
+        var reader = reader
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = reader
+        _ = parser.parse()
+        if let error = reader.firstError {
+            reader.entries.removeSubrange(error.entriesBefore...)
+            reader.diagnostics.append(.error(file: path, line: error.line,
+                "not well-formed XML (\(XMLProblem.describe(error.code))); the \(unit) from here on are skipped"))
+        }
+        return (reader.entries, reader.diagnostics)
     }
 }
 

@@ -9,22 +9,11 @@ import FoundationXML
 /// `category` elements, `dc:creator` with the author list, and `pubDate`.
 enum ArxivRSSParser {
     static func parse(path: String, bytes: [UInt8]) -> ListingParse {
-        let reader = RSSReader(path: path)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.delegate = reader
-        // Foundation's parser may report success on malformed XML, so the
-        // delegate notes the first error; what came after it is not trusted.
-        _ = parser.parse()
-        if let error = reader.firstError {
-            reader.entries.removeSubrange(error.entriesBefore...)
-            reader.diagnostics.append(.error(file: path, line: error.line,
-                "not well-formed XML (\(XMLProblem.describe(error.code))); the items from here on are skipped"))
-        }
-        return ListingParse(format: .arxivRSS, entries: reader.entries, diagnostics: reader.diagnostics)
+        let (entries, diagnostics) = XMLListing.run(RSSReader(path: path), on: Data(bytes), path: path, unit: "items")
+        return ListingParse(format: .arxivRSS, entries: entries, diagnostics: diagnostics)
     }
 
-    private final class RSSReader: NSObject, XMLParserDelegate {
+    private final class RSSReader: NSObject, XMLListingReader {
         let path: String
         var entries: [ListingEntry] = []
         var diagnostics: [Diagnostic] = []
