@@ -147,10 +147,10 @@ final class OutputPlanTests: XCTestCase {
         let routes = (0..<25).map { "papers/p\($0).html" }
         let files = Sitemap.files(routes: routes, base: Self.base, maxURLs: 10)
         XCTAssertEqual(files.map(\.path), ["sitemap.xml", "sitemaps/1.xml", "sitemaps/2.xml", "sitemaps/3.xml"])
-        let index = String(decoding: files[0].bytes, as: UTF8.self)
+        let index = String(decoding: try files[0].make(), as: UTF8.self)
         XCTAssertTrue(index.contains("<sitemapindex"))
         XCTAssertTrue(index.contains("<loc>\(Self.base)sitemaps/3.xml</loc>"))
-        let counts = files.dropFirst().map { String(decoding: $0.bytes, as: UTF8.self).components(separatedBy: "<url>").count - 1 }
+        let counts = try files.dropFirst().map { String(decoding: try $0.make(), as: UTF8.self).components(separatedBy: "<url>").count - 1 }
         XCTAssertEqual(counts, [10, 10, 5])
         XCTAssertEqual(Sitemap.files(routes: routes, base: Self.base).map(\.path), ["sitemap.xml"])
         XCTAssertEqual(String(decoding: Sitemap.robots(base: Self.base), as: UTF8.self), "User-agent: *\nAllow: /\nSitemap: \(Self.base)sitemap.xml\n")

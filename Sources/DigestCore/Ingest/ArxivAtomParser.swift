@@ -187,7 +187,6 @@ enum XMLListing {
     /// on malformed XML, so the reader notes the first error; the entries
     /// after it are not trusted, and the error names its line.
     static func run(_ reader: some XMLListingReader, on data: Data, path: String, unit: String) -> ([ListingEntry], [Diagnostic]) {
-        var reader = reader
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = reader

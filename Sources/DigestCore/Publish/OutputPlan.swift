@@ -155,7 +155,7 @@ struct OutputPlan {
                                 "the feed of \(feed.title)"))
             }
             let routes = pages.filter(\.inSitemap).map(\.route)
-            outputs += Sitemap.files(routes: routes, base: base).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the sitemap") }
+            outputs += Sitemap.files(routes: routes, base: base).map { ($0, "the sitemap") }
         } else {
             notes.append(Diagnostic(file: SiteConfig.fileName, line: nil,
                 "no base URL, so no feeds, no sitemap and no canonical links, and 404.html links from the server's root; "
