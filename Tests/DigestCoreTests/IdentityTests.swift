@@ -215,3 +215,35 @@ final class IdentityTests: XCTestCase {
         XCTAssertEqual(TeXText.plain(Citation.escape("50% of {x} & y #1 a_b")), "50% of {x} & y #1 a_b")
     }
 }
+
+extension IdentityTests {
+    /// A feed large enough to be parsed in pieces on several cores gives the
+    /// same entries, in order, with the file's own line numbers; an error
+    /// in a later piece keeps the entries before it.
+    func testALargeFeedIsReadInPiecesWithTheFilesLineNumbers() throws {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\">\n"
+        var lines: [Int] = []
+        var line = 3  // the next entry's line: after the declaration and <feed>
+        let filler = String(repeating: "a long abstract about kernels and features ", count: 60)
+        for n in 0..<4_000 {
+            lines.append(line)
+            line += 8
+            text += "  <entry>\n    <id>http://arxiv.org/abs/2401.\(String(10000 + n))v1</id>\n    <published>2024-01-05T00:00:00Z</published>\n"
+            text += "    <title>Paper \(n)</title>\n    <summary>\(filler)</summary>\n    <author><name>Ada Lovelace</name></author>\n"
+            text += "    <arxiv:primary_category term=\"cs.LG\"/>\n  </entry>\n"
+        }
+        text += "</feed>\n"
+        let bytes = Array(text.utf8)
+        XCTAssertGreaterThan(ArxivAtomParser.split(bytes).count, 1, "the fixture must be cut into pieces")
+        let parse = ArxivAtomParser.parse(path: "big.xml", bytes: bytes)
+        XCTAssertEqual(parse.diagnostics.map(\.description), [])
+        XCTAssertEqual(parse.entries.map(\.title), (0..<4_000).map { "Paper \($0)" })
+        XCTAssertEqual(parse.entries.map(\.source.line), lines)
+        XCTAssertEqual(parse.entries.last?.arxivID, "2401.13999")
+        // Break entry 3,500 (in a later piece): the entries before it stay.
+        let broken = text.replacingOccurrences(of: "<title>Paper 3500</title>", with: "<title>Paper 3500</titel>")
+        let damaged = ArxivAtomParser.parse(path: "big.xml", bytes: Array(broken.utf8))
+        XCTAssertEqual(damaged.entries.count, 3_500)
+        XCTAssertEqual(damaged.diagnostics.first?.line, lines[3_500] + 3, damaged.diagnostics.map(\.description).joined())
+    }
+}

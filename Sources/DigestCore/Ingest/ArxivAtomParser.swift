@@ -47,14 +47,30 @@ enum ArxivAtomParser {
         cuts.append(bytes.count)
         var pieces: [(Data, Int)] = []
         var line = 0
+        let close = Array("</feed>".utf8)
         for k in 0..<(cuts.count - 1) {
-            var piece = k == 0 ? [] : startTag
-            piece += bytes[cuts[k]..<cuts[k + 1]]
-            if k < cuts.count - 2 { piece += Array("</feed>".utf8) }
-            pieces.append((Data(piece), line))
-            line += bytes[cuts[k]..<cuts[k + 1]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            // One copy into the piece's Data, the wrapper around it.
+            var piece = Data(capacity: cuts[k + 1] - cuts[k] + startTag.count + close.count)
+            if k > 0 { piece.append(contentsOf: startTag) }
+            bytes[cuts[k]..<cuts[k + 1]].withUnsafeBytes { piece.append(contentsOf: $0) }
+            if k < cuts.count - 2 { piece.append(contentsOf: close) }
+            pieces.append((piece, line))
+            line += newlines(in: bytes, cuts[k]..<cuts[k + 1])
         }
         return pieces
+    }
+
+    /// Line breaks in a range, found with memchr.
+    private static func newlines(in bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0, at = range.lowerBound
+            while at < range.upperBound, let found = memchr(base + at, 0x0A, range.upperBound - at) {
+                count += 1
+                at = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return count
+        }
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
