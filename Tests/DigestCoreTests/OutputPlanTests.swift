@@ -141,6 +141,9 @@ final class OutputPlanTests: XCTestCase {
             XCTAssertLessThanOrEqual(atom.entries.count, 5, feed)
             for entry in atom.entries { XCTAssertTrue(entry.hasPrefix(Self.base + "papers/"), entry) }
         }
+        // A theme's and an author's feed cut abstracts to 280 characters; the site's keeps them whole.
+        XCTAssertTrue(String(decoding: files["themes/grokking.xml"]!, as: UTF8.self).contains("…</summary>"))
+        XCTAssertFalse(String(decoding: files["feed.xml"]!, as: UTF8.self).contains("…</summary>"))
     }
 
     func testSitemapsPastTheLimitBecomeAnIndex() throws {

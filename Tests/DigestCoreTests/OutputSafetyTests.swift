@@ -236,3 +236,18 @@ extension OutputSafetyTests {
         XCTAssertEqual(site.read("site/CNAME"), "mine.example.org", "a file the old build did not write is kept")
     }
 }
+
+extension OutputSafetyTests {
+    /// A folder that happens to have the staging folder's name but no
+    /// marker is not Digest's: the build stops, and the folder stays.
+    func testAStrangersFolderWithTheStagingNameIsNeverRemoved() throws {
+        let scratch = ScratchFolder()
+        scratch.write(".site.building-\(getpid())/notes.txt", "mine")
+        let target = try OutputTarget.resolve(scratch.path + "/site", inputs: [])
+        XCTAssertThrowsError(try OutputFolder(target: target).stage([OutputFile(path: "index.html", bytes: [0x41])], manifest: nil)) { error in
+            XCTAssertTrue("\(error)".contains("cannot make folder: File exists"), "\(error)")
+        }
+        XCTAssertEqual(scratch.read(".site.building-\(getpid())/notes.txt"), "mine")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/site"))
+    }
+}

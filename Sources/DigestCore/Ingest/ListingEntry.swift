@@ -16,19 +16,6 @@ enum ListingFormat: String, Sendable, CaseIterable {
         default: return false
         }
     }
-
-    /// What readers are told a source was.
-    var label: String {
-        switch self {
-        case .authorProfile: return "arXiv author page"
-        case .dailyPapers: return "Daily Papers"
-        case .aggregator: return "aggregator"
-        case .authorFeed: return "author feed"
-        case .arxivAtom: return "arXiv API"
-        case .arxivRSS: return "arXiv announcements"
-        case .bibtex: return "BibTeX"
-        }
-    }
 }
 
 /// Where a paper was read: the title's line.

@@ -60,33 +60,13 @@ enum Route {
     /// Every paper's BibTeX entry in one file.
     public static let digestBibTeX = "digest.bib"
 
-    /// Text as a URL's data: unreserved ASCII kept, every other byte %XX.
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count * 2)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(Unicode.Scalar(byte))
-            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
-    }
-
     /// arXiv's pages for a paper, and a DOI's resolver.
     static func arxivAbstract(_ id: String) -> String { "https://arxiv.org/abs/" + id }
     static func arxivPDF(_ id: String) -> String { "https://arxiv.org/pdf/" + id }
     static func arxivHTML(_ id: String) -> String { "https://arxiv.org/html/" + id }
     static func doi(_ doi: String) -> String {
-        // Characters a URL path may hold as they are; the rest %XX.
-        var out = "https://doi.org/"
-        for byte in doi.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x3A, 0x3B, 0x28, 0x29: out.unicodeScalars.append(Unicode.Scalar(byte))
-            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
+        // A DOI's "/", ":", ";" and parentheses may stand in a URL path as they are.
+        "https://doi.org/" + percentEncoded(doi) { [0x2F, 0x3A, 0x3B, 0x28, 0x29].contains($0) }
     }
 
     /// arXiv's search for a title, the link out from each paper page.
@@ -97,20 +77,23 @@ enum Route {
     /// Percent-encoding for a query value: unreserved ASCII kept, space as
     /// "+", every other byte as %XX.
     static func queryValue(_ text: String) -> String {
+        percentEncoded(text, spaceAsPlus: true) { _ in false }
+    }
+
+    /// Unreserved ASCII and the bytes `alsoKept` allows as they are, every
+    /// other byte as %XX (a space as "+" in a query).
+    static func percentEncoded(_ text: String, spaceAsPlus: Bool = false, alsoKept: (UInt8) -> Bool) -> String {
         func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x37 + nibble }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.append(byte)
-            case 0x20: out.append(0x2B)
+            case 0x20 where spaceAsPlus: out.append(0x2B)
+            case _ where alsoKept(byte): out.append(byte)
             default: out.append(0x25); out.append(hex(byte >> 4)); out.append(hex(byte & 15))
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -66,8 +66,10 @@ enum AtomFeed {
                 raw("\"/>\n")
             }
             raw("    <summary type=\"text\">")
-            if let limit = spec.summaryLimit, paper.abstract.utf8.count > limit, paper.abstract.count > limit {
-                text(PageData.prefix(paper.abstract, characters: limit) + "…")
+            // Cut by its first characters, without counting all of them.
+            if let limit = spec.summaryLimit, paper.abstract.utf8.count > limit,
+               case let cut = PageData.prefix(paper.abstract, characters: limit), cut.utf8.count < paper.abstract.utf8.count {
+                text(cut + "…")
             } else {
                 text(paper.abstract)
             }

@@ -77,7 +77,9 @@ struct OutputFolder {
         let markerText = OutputTarget.markerText(manifestID: manifestID)
 
         let staging = target.sibling(OutputTarget.stagingInfix + String(getpid()))
-        FileTree.remove(staging)
+        // A folder of that name is removed only when it is Digest's (marked):
+        // a stranger's folder makes mkdir fail, and the build with it.
+        if FileTree.kind(staging + "/" + OutputTarget.marker) == .file { FileTree.remove(staging) }
         guard mkdir(staging, 0o755) == 0 else { throw DiagnosticsError([FileTree.failure(staging, doing: "make folder")]) }
         do {
             // The marker first: a staging folder left by a killed build is
