@@ -94,9 +94,7 @@ struct BuildState {
     /// state file holds that manifest. A site and state from before
     /// manifest ids (no id on either side) use the state's files.
     static func manifest(_ path: String, id: UInt64?) -> Set<String>? {
-        guard let bytes = FileBytes.read(path), bytes.starts(with: "fingerprint ".utf8),
-              let newline = bytes.firstIndex(of: 0x0A),
-              let state = parse(bytes, from: newline + 1, fingerprint: 0, requireEnd: id != nil) else { return nil }
+        guard let state = read(path, requireEnd: id != nil) else { return nil }
         let current = Set(state.files.keys).subtracting(state.kept)
         switch id {
         case nil: return state.manifestID == nil ? current : nil
@@ -107,10 +105,13 @@ struct BuildState {
     }
 
     /// Whether `path` is a build state file Digest wrote.
-    static func isState(_ path: String) -> Bool {
+    static func isState(_ path: String) -> Bool { read(path, requireEnd: false) != nil }
+
+    /// The state file at `path`, whatever its fingerprint.
+    private static func read(_ path: String, requireEnd: Bool) -> BuildState? {
         guard let bytes = FileBytes.read(path), bytes.starts(with: "fingerprint ".utf8),
-              let newline = bytes.firstIndex(of: 0x0A) else { return false }
-        return parse(bytes, from: newline + 1, fingerprint: 0, requireEnd: false) != nil
+              let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        return parse(bytes, from: newline + 1, fingerprint: 0, requireEnd: requireEnd)
     }
 
     /// `requireEnd`: state files since manifest ids end with an "end" line,
