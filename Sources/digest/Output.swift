@@ -11,4 +11,16 @@ enum Output {
     static func error(_ text: String) {
         fputs(text + "\n", stderr)
     }
+
+    /// Keeps a value alive until the process exits, which frees its memory
+    /// at once: freeing 100,000 papers one object at a time takes a tenth
+    /// of a second for nothing.
+    static func keepUntilExit(_ value: some Any) {
+        _ = Unmanaged.passRetained(Box(value))
+    }
+
+    private final class Box<T> {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
 }

@@ -116,6 +116,32 @@ final class IdentityTests: XCTestCase {
         XCTAssertEqual(Route.doi("10.1000/a<b>#c"), "https://doi.org/10.1000/a%3Cb%3E%23c")
     }
 
+    /// Pasted listings carry an id where the page wrote it as the paper's
+    /// own: at either end of the abstract or at the end of the title. One
+    /// in the middle of an abstract cites another paper.
+    func testPastedListingsTakeTheIdsWrittenAsThePapersOwn() {
+        func entry(_ title: String, _ abstract: String) -> ListingEntry {
+            ListingEntry(title: title, credits: [], authorsComplete: false, date: nil, abstract: abstract,
+                         source: SourceRef(path: "pasted.txt", line: 1, format: .authorFeed))
+        }
+        var entries = [
+            entry("Grokking", "arXiv:2201.02177v2 We study small algorithmic datasets."),
+            entry("Attention", "We propose the Transformer. [arXiv:1706.03762]"),
+            entry("Attention again", "We propose it again. https://arxiv.org/abs/1706.03762v7."),
+            entry("Old style (arXiv:math/0211159)", "Ricci flow."),
+            entry("Citing", "We extend arXiv:2201.02177 to larger datasets and beyond."),
+            entry("(arXiv:2201.02177)", "A title that is only an id stays."),
+            entry("Disagreeing [arXiv:2301.00001]", "Abstract. arXiv:2301.00002"),
+        ]
+        ListingReader.identify(&entries)
+        XCTAssertEqual(entries.map { $0.arxivID ?? "-" }, ["2201.02177", "1706.03762", "1706.03762", "math/0211159", "-", "-", "2301.00002"])
+        XCTAssertEqual(entries.map(\.title), ["Grokking", "Attention", "Attention again", "Old style", "Citing", "(arXiv:2201.02177)",
+                                              "Disagreeing [arXiv:2301.00001]"])
+        XCTAssertEqual(entries.map(\.abstract), ["We study small algorithmic datasets.", "We propose the Transformer.", "We propose it again.",
+                                                 "Ricci flow.", "We extend arXiv:2201.02177 to larger datasets and beyond.",
+                                                 "A title that is only an id stays.", "Abstract."])
+    }
+
     func testPastedCategoriesBecomeCodesWhereUnambiguous() {
         let cases = ["LG": "cs.LG", "ML": "stat.ML", "OC": "math.OC", "NA": "math.NA", "AO-PH": "physics.ao-ph",
                      "STAT-ML": "stat.ML", "COND-MAT-DIS-NN": "cond-mat.dis-nn", "cs.CL": "cs.CL", "QUANT-PH": "quant-ph",
@@ -245,5 +271,45 @@ extension IdentityTests {
         let damaged = ArxivAtomParser.parse(path: "big.xml", bytes: Array(broken.utf8))
         XCTAssertEqual(damaged.entries.count, 3_500)
         XCTAssertEqual(damaged.diagnostics.first?.line, lines[3_500] + 3, damaged.diagnostics.map(\.description).joined())
+    }
+
+    /// A big .bib is read in pieces on every core; the result must be the
+    /// one of reading it from start to end, the simple reference.
+    func testABigBibTeXFileReadInPiecesReadsLikeOneReading() {
+        func summary(_ parse: ListingParse) -> [String] {
+            parse.entries.map { "\($0.source.line) \($0.title) | \($0.credits.map(\.name)) | \($0.date?.description ?? "-") | \($0.arxivID ?? "-")" }
+                + parse.diagnostics.map(\.description)
+        }
+        var text = "% a library\n"
+        for n in 0..<300 {
+            switch n % 5 {
+            case 0: text += "@article{key\(n),\n  title = {Paper {\\'E}t\\'e \(n)},\n  author = {Zdeborov{\\'a}, Lenka and others},\n  year = 2020, month = dec,\n}\n\n"
+            case 1: text += "@misc(key\(n), title = \"Quoted {Paper} \(n)\", eprint = {2101.\(String(10000 + n))},\n archivePrefix = {arXiv})\n"
+            case 2: text += "Text between entries, with an address me@example.org.\n@inproceedings{key\(n),\n  title = {Paper \(n)},\n  booktitle = {NeurIPS},\n  abstract = {Line one\n   @ not an entry, indented\n  line three}\n}\n"
+            case 3: text += "@comment{a comment {with braces}}\n@book{key\(n % 7), title = {Repeated key \(n)}, year = {2001}}\n"
+            default: text += "@misc{untitled\(n), author = {Nobody}}\n"
+            }
+        }
+        let bytes = Array(text.utf8)
+        let reference = BibTeXParser.parse(path: "lib.bib", bytes: bytes, pieceSize: Int.max / 4)
+        XCTAssertNotNil(BibTeXParser.readInPieces(path: "lib.bib", bytes: bytes, pieceSize: 500), "the fixture must be read in pieces")
+        XCTAssertEqual(summary(BibTeXParser.parse(path: "lib.bib", bytes: bytes, pieceSize: 500)), summary(reference))
+        XCTAssertEqual(reference.entries.count, 182)  // 60 + 60 + 60, and key3 and key4 once
+        XCTAssertTrue(reference.diagnostics.contains { $0.description.contains("repeats the key") })
+        // A value holding a line that starts with "@" may be cut there: the
+        // piece before it has an error, and the file is read as one.
+        let long = String(repeating: "a", count: 600)
+        let cut = "@misc{first, title = {First}, abstract = {\(long)\n@ inside the abstract\n\(long)}}\n" + text
+        XCTAssertNil(BibTeXParser.readInPieces(path: "lib.bib", bytes: Array(cut.utf8), pieceSize: 500))
+        XCTAssertEqual(summary(BibTeXParser.parse(path: "lib.bib", bytes: Array(cut.utf8), pieceSize: 500)),
+                       summary(BibTeXParser.parse(path: "lib.bib", bytes: Array(cut.utf8), pieceSize: Int.max / 4)))
+        // An unclosed brace and an @string: read as one, same messages.
+        for variant in [text.replacingOccurrences(of: "title = {Paper 152}", with: "title = {Paper 152"),
+                        "@String{ nips = {NeurIPS} }\n" + text] {
+            let bytes = Array(variant.utf8)
+            XCTAssertNil(BibTeXParser.readInPieces(path: "lib.bib", bytes: bytes, pieceSize: 500))
+            XCTAssertEqual(summary(BibTeXParser.parse(path: "lib.bib", bytes: bytes, pieceSize: 500)),
+                           summary(BibTeXParser.parse(path: "lib.bib", bytes: bytes, pieceSize: Int.max / 4)))
+        }
     }
 }

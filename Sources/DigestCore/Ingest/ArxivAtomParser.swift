@@ -12,9 +12,10 @@ import FoundationXML
 /// before it are kept.
 enum ArxivAtomParser {
     static func parse(path: String, bytes: [UInt8]) -> ListingParse {
-        let chunks = split(bytes)
-        let results = ParallelMap.map(chunks) { chunk -> ([ListingEntry], [Diagnostic]) in
-            parseChunk(path: path, data: chunk.data, lineOffset: chunk.lineOffset)
+        let pieces = split(bytes)
+        // Each piece is copied out of the file on the core that parses it.
+        let results = ParallelMap.map(pieces) { piece -> ([ListingEntry], [Diagnostic]) in
+            parseChunk(path: path, data: piece.data(of: bytes), lineOffset: piece.lineOffset)
         }
         var entries: [ListingEntry] = []
         var diagnostics: [Diagnostic] = []
@@ -27,61 +28,46 @@ enum ArxivAtomParser {
         return ListingParse(format: .arxivAtom, entries: entries, diagnostics: diagnostics)
     }
 
+    /// A stretch of the feed between entries, and what wraps it into a
+    /// document of its own.
+    struct Piece {
+        var range: Range<Int>
+        var before: [UInt8] = []
+        var after: [UInt8] = []
+        /// Lines of the file before the piece: the wrapper adds none.
+        var lineOffset: Int
+
+        func data(of bytes: [UInt8]) -> Data {
+            var data = Data(capacity: range.count + before.count + after.count)
+            data.append(contentsOf: before)
+            bytes[range].withUnsafeBytes { data.append(contentsOf: $0) }
+            data.append(contentsOf: after)
+            return data
+        }
+    }
+
     /// A large feed cut between entries into pieces of about 4 MB, each
     /// wrapped in the feed's own start tag (so its namespaces hold) and
-    /// parsed on its own core. `lineOffset` maps a piece's lines back to
-    /// the file's; the wrapper adds no line.
-    static func split(_ bytes: [UInt8]) -> [(data: Data, lineOffset: Int)] {
+    /// parsed on its own core.
+    static func split(_ bytes: [UInt8]) -> [Piece] {
         let target = 4 << 20
         guard bytes.count > target * 2,
-              let feedStart = find(Array("<feed".utf8), in: bytes, from: 0),
-              let feedEnd = bytes[feedStart...].firstIndex(of: UInt8(ascii: ">")) else { return [(Data(bytes), 0)] }
+              let feedStart = ByteScan.find(Array("<feed".utf8), in: bytes, from: 0),
+              let feedEnd = bytes[feedStart...].firstIndex(of: UInt8(ascii: ">")) else { return [Piece(range: bytes.indices, lineOffset: 0)] }
         let startTag = Array(bytes[feedStart...feedEnd])
         let entry = Array("<entry>".utf8)
         var cuts: [Int] = [0]
         var position = target
-        while position < bytes.count, let next = find(entry, in: bytes, from: position) {
+        while position < bytes.count, let next = ByteScan.find(entry, in: bytes, from: position) {
             cuts.append(next)
             position = next + target
         }
         cuts.append(bytes.count)
-        var pieces: [(Data, Int)] = []
-        var line = 0
-        let close = Array("</feed>".utf8)
-        for k in 0..<(cuts.count - 1) {
-            // One copy into the piece's Data, the wrapper around it.
-            var piece = Data(capacity: cuts[k + 1] - cuts[k] + startTag.count + close.count)
-            if k > 0 { piece.append(contentsOf: startTag) }
-            bytes[cuts[k]..<cuts[k + 1]].withUnsafeBytes { piece.append(contentsOf: $0) }
-            if k < cuts.count - 2 { piece.append(contentsOf: close) }
-            pieces.append((piece, line))
-            line += newlines(in: bytes, cuts[k]..<cuts[k + 1])
+        let firstLines = ByteScan.firstLines(of: bytes, cuts: cuts)
+        return firstLines.indices.map { k in
+            Piece(range: cuts[k]..<cuts[k + 1], before: k > 0 ? startTag : [], after: k < cuts.count - 2 ? Array("</feed>".utf8) : [],
+                  lineOffset: firstLines[k] - 1)
         }
-        return pieces
-    }
-
-    /// Line breaks in a range, found with memchr.
-    private static func newlines(in bytes: [UInt8], _ range: Range<Int>) -> Int {
-        bytes.withUnsafeBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var count = 0, at = range.lowerBound
-            while at < range.upperBound, let found = memchr(base + at, 0x0A, range.upperBound - at) {
-                count += 1
-                at = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            return count
-        }
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            guard let at = bytes[i...].firstIndex(of: first) else { return nil }
-            if at + needle.count <= bytes.count, bytes[at..<at + needle.count].elementsEqual(needle) { return at }
-            i = at + 1
-        }
-        return nil
     }
 
     static func parseChunk(path: String, data: Data, lineOffset: Int) -> ([ListingEntry], [Diagnostic]) {
@@ -170,9 +156,8 @@ enum ArxivAtomParser {
             entry.arxivID = fields["id"].flatMap(ArxivID.parse)
             entry.doi = fields["doi"].flatMap(DOI.parse)
             entry.url = links["alternate"] ?? fields["id"].map { Text.clean($0) }
-            var all = (primary.map { [$0] } ?? []) + categories
-            var seen = Set<String>()
-            all = all.filter { seen.insert($0).inserted }
+            var all: [String] = []
+            for code in (primary.map { [$0] } ?? []) + categories where !all.contains(code) { all.append(code) }
             entry.categories = all
             entry.category = all.first
             entry.journalRef = fields["journal_ref"].map { Text.clean($0) }
@@ -185,9 +170,18 @@ enum ArxivAtomParser {
 
     /// "2022-01-06T18:59:44Z" → 2022-01-06.
     static func isoDay(_ text: String) -> DayDate? {
-        let parts = text.trimmingSpaces().prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return DayDate(year: parts[0], month: parts[1], day: parts[2])
+        let bytes = Array(text.trimmingSpaces().utf8.prefix(10))
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return DayDate(year: year, month: month, day: day)
     }
 }
 

@@ -12,34 +12,126 @@ import Foundation
 /// entry under one key is skipped with a warning naming the first.
 enum BibTeXParser {
     static func parse(path: String, bytes: [UInt8]) -> ListingParse {
-        var reader = Reader(bytes: bytes)
-        var entries: [ListingEntry] = []
+        parse(path: path, bytes: bytes, pieceSize: 4 << 20)
+    }
+
+    /// Reads the file in pieces of about `pieceSize` bytes on every core
+    /// when it can (see `pieces`), else from start to end; then turns the
+    /// entries into listing entries on every core.
+    static func parse(path: String, bytes: [UInt8], pieceSize: Int) -> ListingParse {
+        let stretches = readInPieces(path: path, bytes: bytes, pieceSize: pieceSize)
+            ?? [read(path: path, bytes: bytes, range: 0..<bytes.count, firstLine: 1)]
+        var raw: [RawEntry] = []
         var diagnostics: [Diagnostic] = []
-        var macros = monthMacros
         var keys: [String: Int] = [:]
-        // Entries are read in order (a macro holds from its definition on),
-        // then turned into listing entries on every core.
-        var raw: [(type: String, fields: [String: Value], line: Int, name: String)] = []
+        for stretch in stretches {
+            diagnostics += stretch.diagnostics
+            for item in stretch.entries {
+                if let first = keys[item.key], !item.key.isEmpty {
+                    diagnostics.append(Diagnostic(file: path, line: item.line, "\(item.name) repeats the key of the entry at line \(first); skipped"))
+                    continue
+                }
+                keys[item.key] = item.line
+                raw.append(item)
+            }
+        }
+        let converted = ParallelMap.map(raw, minimumBatch: 256) { item in
+            entry(type: item.type, fields: item.fields, source: SourceRef(path: path, line: item.line, format: .bibtex))
+        }
+        var entries: [ListingEntry] = []
+        entries.reserveCapacity(raw.count)
+        for index in raw.indices {
+            switch converted[index] {
+            case .success(let entry): entries.append(entry)
+            case .failure(let problem): diagnostics.append(Diagnostic(file: path, line: raw[index].line, "\(raw[index].name): \(problem.message); skipped"))
+            }
+        }
+        diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return ListingParse(format: .bibtex, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// An entry as read: its fields' text, before TeX is turned into text.
+    struct RawEntry: Sendable {
+        var type: String
+        var key: String
+        var fields: Fields
+        var line: Int
+        var name: String { key.isEmpty ? "an entry" : "entry \"\(key)\"" }
+    }
+
+    /// What one stretch of the file holds, in order.
+    struct Stretch: Sendable {
+        var entries: [RawEntry] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// A big file read in pieces cut where a line starts with "@", one per
+    /// core. Reading from such a line is reading from the start of a file,
+    /// with one exception and one condition:
+    /// - an `@string` macro holds from its definition to the end of the
+    ///   file, so a file that defines one is read from start to end;
+    /// - a cut inside an entry (a value with a line starting with "@")
+    ///   leaves the entry before it unclosed, an error; so when any piece
+    ///   has an error, the file is read again from start to end, and its
+    ///   messages are exactly those of that reading.
+    /// Nil when the file is read from start to end.
+    static func readInPieces(path: String, bytes: [UInt8], pieceSize: Int) -> [Stretch]? {
+        guard bytes.count > pieceSize * 2, !definesMacros(bytes) else { return nil }
+        var cuts = [0]
+        while let last = cuts.last, last + pieceSize < bytes.count,
+              let next = ByteScan.lineStarting(with: 0x40, in: bytes, after: last + pieceSize) {
+            cuts.append(next)
+        }
+        cuts.append(bytes.count)
+        guard cuts.count > 2 else { return nil }
+        let firstLines = ByteScan.firstLines(of: bytes, cuts: cuts)
+        let stretches = ParallelMap.map(Array(firstLines.indices)) { k in
+            read(path: path, bytes: bytes, range: cuts[k]..<cuts[k + 1], firstLine: firstLines[k])
+        }
+        if stretches.contains(where: { $0.diagnostics.contains { $0.severity == .error } }) { return nil }
+        return stretches
+    }
+
+    /// True when an `@string` (any case, spaces allowed after "@") occurs.
+    static func definesMacros(_ bytes: [UInt8]) -> Bool {
+        var at = 0
+        let word = Array("string".utf8)
+        while let found = ByteScan.find([0x40], in: bytes, from: at) {
+            var j = found + 1
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D { j += 1 }
+            if j + word.count <= bytes.count, zip(bytes[j..<j + word.count], word).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+            at = found + 1
+        }
+        return false
+    }
+
+    /// The entries and problems of `range`, read in order (a macro holds
+    /// from its definition on). Keys are checked by the caller, across
+    /// every stretch.
+    static func read(path: String, bytes: [UInt8], range: Range<Int>, firstLine: Int) -> Stretch {
+        var reader = Reader(bytes: bytes, range: range, line: firstLine)
+        var stretch = Stretch()
+        var macros = monthMacros
         while let (type, line) = reader.nextEntryStart() {
             let entryStart = reader.i
             switch type {
             case "comment", "preamble":
                 if !reader.skipBlock() {
-                    diagnostics.append(.error(file: path, line: line, "@\(type) is never closed; the rest of the file is skipped"))
+                    stretch.diagnostics.append(.error(file: path, line: line, "@\(type) is never closed; the rest of the file is skipped"))
                 }
                 continue
             default: break
             }
             guard let open = reader.openDelimiter() else {
-                diagnostics.append(Diagnostic(file: path, line: line, "@\(type) is not followed by \"{\"; skipped"))
+                stretch.diagnostics.append(Diagnostic(file: path, line: line, "@\(type) is not followed by \"{\"; skipped"))
                 continue
             }
             if type == "string" {
                 do {
                     let fields = try reader.fields(close: open, macros: macros)
-                    for (name, value) in fields { macros[name] = value.text }
+                    for (name, text) in fields.pairs { macros[name] = text }
                 } catch let error as Reader.Failure {
-                    diagnostics.append(.error(file: path, line: error.line ?? line, "@string: " + error.message))
+                    stretch.diagnostics.append(.error(file: path, line: error.line ?? line, "@string: " + error.message))
                     reader.recover()
                 } catch {}
                 continue
@@ -47,17 +139,9 @@ enum BibTeXParser {
             let key = reader.entryKey()
             do {
                 let fields = try reader.fields(close: open, macros: macros)
-                let name = key.isEmpty ? "an entry" : "entry \"\(key)\""
-                if let first = keys[key], !key.isEmpty {
-                    diagnostics.append(Diagnostic(file: path, line: line, "\(name) repeats the key of the entry at line \(first); skipped"))
-                    continue
-                }
-                keys[key] = line
-                var dictionary: [String: Value] = [:]
-                for (field, value) in fields where dictionary[field] == nil { dictionary[field] = value }
-                raw.append((type, dictionary, line, name))
+                stretch.entries.append(RawEntry(type: type, key: key, fields: fields, line: line))
             } catch let error as Reader.Failure {
-                diagnostics.append(.error(file: path, line: error.line ?? line,
+                stretch.diagnostics.append(.error(file: path, line: error.line ?? line,
                     "entry \"\(key)\" (line \(line)): \(error.message); the entry is skipped"))
                 // Go on from the next line that starts an entry after this
                 // one began, so an unclosed brace costs one entry, not the file.
@@ -65,21 +149,16 @@ enum BibTeXParser {
                 reader.recover()
             } catch {}
         }
-        let converted = ParallelMap.map(raw, minimumBatch: 256) { item in
-            entry(type: item.type, fields: item.fields, source: SourceRef(path: path, line: item.line, format: .bibtex))
-        }
-        for (item, result) in zip(raw, converted) {
-            switch result {
-            case .success(let entry): entries.append(entry)
-            case .failure(let problem): diagnostics.append(Diagnostic(file: path, line: item.line, "\(item.name): \(problem.message); skipped"))
-            }
-        }
-        diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-        return ListingParse(format: .bibtex, entries: entries, diagnostics: diagnostics)
+        return stretch
     }
 
-    /// A field's value, and whether it was written in braces or quotes.
-    struct Value: Sendable { var text: String }
+    /// An entry's fields in the order written, looked up by name (lowercase);
+    /// the first of a repeated name counts. A handful of fields an entry:
+    /// a list is cheaper to fill, search and free than a dictionary.
+    struct Fields: Sendable {
+        var pairs: [(name: String, text: String)] = []
+        subscript(name: String) -> String? { pairs.first { $0.name == name }?.text }
+    }
 
     struct Problem: Error, Sendable { var message: String }
 
@@ -89,16 +168,16 @@ enum BibTeXParser {
     ]
 
     /// One entry's fields as a listing entry.
-    static func entry(type: String, fields: [String: Value], source: SourceRef) -> Result<ListingEntry, Problem> {
+    static func entry(type: String, fields: Fields, source: SourceRef) -> Result<ListingEntry, Problem> {
         func field(_ name: String) -> String? {
-            guard let raw = fields[name]?.text else { return nil }
+            guard let raw = fields[name] else { return nil }
             let text = TeXText.plain(raw)
             return text.isEmpty ? nil : text
         }
         guard let title = field("title") else { return .failure(Problem(message: "no title")) }
         var credits: [Credit] = []
         var complete = true
-        if let raw = fields["author"]?.text ?? fields["editor"]?.text {
+        if let raw = fields["author"] ?? fields["editor"] {
             for name in TeXText.splitNames(raw) {
                 if name.lowercased() == "others" { complete = false; continue }
                 let plain = TeXText.plain(name)
@@ -126,18 +205,29 @@ enum BibTeXParser {
     }
 
     /// "Last, First" and "Last, Jr, First" as "First Last" ("First Last Jr").
+    /// Split on the comma bytes: six names an entry make this a hot path.
     static func displayName(_ name: String) -> String {
-        let parts = name.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        let utf8 = name.utf8
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var at = start
+        while let comma = utf8[at...].firstIndex(of: UInt8(ascii: ",")) {
+            parts.append(name[start..<comma].trimmingSpaces())
+            start = utf8.index(after: comma)
+            at = start
+        }
+        guard !parts.isEmpty else { return Text.clean(name) }
+        parts.append(name[start...].trimmingSpaces())
         switch parts.count {
-        case 2: return Text.clean("\(parts[1]) \(parts[0])")
-        case 3: return Text.clean("\(parts[2]) \(parts[0]) \(parts[1])")
+        case 2: return Text.clean(parts[1] + " " + parts[0])
+        case 3: return Text.clean(parts[2] + " " + parts[0] + " " + parts[1])
         default: return Text.clean(name)
         }
     }
 
     /// `date = {2024-03-05}` (biblatex), else `year` with `month` and `day`.
-    static func date(fields: [String: Value]) -> DayDate? {
-        if let raw = fields["date"]?.text {
+    static func date(fields: Fields) -> DayDate? {
+        if let raw = fields["date"] {
             let parts = raw.trimmingSpaces().prefix(10).split(separator: "-").compactMap { Int($0) }
             switch parts.count {
             case 3: if let date = DayDate(year: parts[0], month: parts[1], day: parts[2]) { return date }
@@ -146,12 +236,12 @@ enum BibTeXParser {
             default: break
             }
         }
-        guard let yearText = fields["year"]?.text, let year = Int(TeXText.plain(yearText).prefix(4)) else { return nil }
-        guard let monthText = fields["month"]?.text.trimmingSpaces().lowercased(),
+        guard let yearText = fields["year"], let year = Int(TeXText.plain(yearText).prefix(4)) else { return nil }
+        guard let monthText = fields["month"]?.trimmingSpaces().lowercased(),
               let month = Int(monthText) ?? monthMacros[String(monthText.prefix(3))].flatMap({ Int($0) }) else {
             return DayDate(year: year, precision: .year)
         }
-        if let dayText = fields["day"]?.text, let day = Int(dayText.trimmingSpaces()) {
+        if let dayText = fields["day"], let day = Int(dayText.trimmingSpaces()) {
             return DayDate(year: year, month: month, day: day) ?? DayDate(year: year, month: month, precision: .month)
         }
         return DayDate(year: year, month: month, precision: .month) ?? DayDate(year: year, precision: .year)
@@ -162,14 +252,21 @@ enum BibTeXParser {
     /// The file as bytes, read once from start to end.
     struct Reader {
         let bytes: [UInt8]
-        var i = 0
-        var line = 1
+        /// Where this reading stops: the end of the file or of its piece.
+        let end: Int
+        var i: Int
+        var line: Int
 
         struct Failure: Error { var message: String; var line: Int? }
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: [UInt8], range: Range<Int>, line: Int) {
+            self.bytes = bytes
+            self.i = range.lowerBound
+            self.end = range.upperBound
+            self.line = line
+        }
 
-        var atEnd: Bool { i >= bytes.count }
+        var atEnd: Bool { i >= end }
         var current: UInt8 { bytes[i] }
 
         mutating func advance() {
@@ -236,8 +333,8 @@ enum BibTeXParser {
         }
 
         /// `name = value # value, …` up to `close`.
-        mutating func fields(close: UInt8, macros: [String: String]) throws -> [(String, Value)] {
-            var fields: [(String, Value)] = []
+        mutating func fields(close: UInt8, macros: [String: String]) throws -> Fields {
+            var fields = Fields()
             while true {
                 skipSpace()
                 guard !atEnd else { throw Failure(message: "no closing \"\(Character(Unicode.Scalar(close)))\"", line: nil) }
@@ -261,7 +358,7 @@ enum BibTeXParser {
                     if !atEnd, current == 0x23 { advance(); continue }
                     break
                 }
-                fields.append((name, Value(text: text)))
+                fields.pairs.append((name, text))
             }
         }
 
@@ -273,12 +370,13 @@ enum BibTeXParser {
                 let start = i
                 // The value's closing brace, found through the buffer in one
                 // tight loop (a 2 KB abstract is most of a .bib's bytes).
-                let (end, lines) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
+                let limit = end
+                let (close, lines) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
                     var j = start, depth = 1, lines = 0
-                    while j < buffer.count {
+                    while j < limit {
                         let byte = buffer[j]
                         if byte == 0x0A { lines += 1 } else if byte == 0x5C {
-                            if j + 1 < buffer.count, buffer[j + 1] == 0x0A { lines += 1 }
+                            if j + 1 < limit, buffer[j + 1] == 0x0A { lines += 1 }
                             j += 2
                             continue
                         } else if byte == 0x7B { depth += 1 } else if byte == 0x7D {
@@ -287,9 +385,9 @@ enum BibTeXParser {
                         }
                         j += 1
                     }
-                    return (min(j, buffer.count), lines)
+                    return (min(j, limit), lines)
                 }
-                i = end
+                i = close
                 line += lines
                 guard !atEnd else { throw Failure(message: "the brace opened for \"\(field)\" on line \(startLine) is never closed", line: startLine) }
                 let text = String(decoding: bytes[start..<i], as: UTF8.self)
@@ -301,7 +399,7 @@ enum BibTeXParser {
                 let start = i
                 var depth = 0
                 while !atEnd {
-                    if current == 0x5C, i + 1 < bytes.count { advance(); advance(); continue }
+                    if current == 0x5C, i + 1 < end { advance(); advance(); continue }
                     if current == 0x7B { depth += 1 }
                     if current == 0x7D { depth -= 1 }
                     if current == 0x22, depth <= 0 { break }
@@ -332,8 +430,8 @@ enum BibTeXParser {
                 if current == 0x0A {
                     advance()
                     var j = i
-                    while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                    if j < bytes.count, bytes[j] == 0x40 { return }
+                    while j < end, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                    if j < end, bytes[j] == 0x40 { return }
                     continue
                 }
                 advance()

@@ -100,7 +100,11 @@ struct ListingReader: Sendable {
     }
 
     /// Pasted entries: categories as arXiv codes where unambiguous, and an
-    /// arXiv id where the abstract begins with one ("arXiv:2201.02177 …").
+    /// arXiv id where one is written as the paper's own: at the start of
+    /// the abstract ("arXiv:2201.02177 …"), at its end or at the end of the
+    /// title ("… [arXiv:2201.02177]", "… arxiv.org/abs/2201.02177"). The id
+    /// is taken out of the text. One in the middle of an abstract cites
+    /// another paper and stays.
     static func identify(_ entries: inout [ListingEntry]) {
         for index in entries.indices {
             if let category = entries[index].category {
@@ -113,6 +117,14 @@ struct ListingReader: Sendable {
                let (id, end) = ArxivID.scan(Array(abstract.utf8)[...], from: 6) {
                 entries[index].arxivID = id
                 entries[index].abstract = String(String(decoding: Array(abstract.utf8)[end...], as: UTF8.self).trimmingSpaces())
+            } else if let (id, rest) = ArxivID.trailing(in: abstract) {
+                entries[index].arxivID = id
+                entries[index].abstract = String(rest.trimmingSpaces())
+            }
+            if let (id, rest) = ArxivID.trailing(in: entries[index].title), !rest.trimmingSpaces().isEmpty,
+               entries[index].arxivID == nil || entries[index].arxivID == id {
+                entries[index].arxivID = id
+                entries[index].title = String(rest.trimmingSpaces())
             }
         }
     }

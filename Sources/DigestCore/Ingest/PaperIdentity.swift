@@ -5,16 +5,21 @@ enum ArxivID {
     /// an optional "arXiv:" prefix or an abs/pdf URL around it:
     /// "2201.02177v2" → "2201.02177", "math/0211159" → "math/0211159".
     static func parse(_ text: String) -> String? {
-        var rest = Substring(text.trimmingSpaces())
-        for prefix in ["https://arxiv.org/abs/", "http://arxiv.org/abs/", "https://arxiv.org/pdf/", "http://arxiv.org/pdf/",
-                       "arxiv.org/abs/", "arXiv:", "arxiv:", "ARXIV:"] where rest.hasPrefix(prefix) {
+        // On the bytes: every entry of a feed has its id parsed.
+        var rest = Array(text.trimmingSpaces().utf8)[...]
+        for prefix in prefixes where rest.starts(with: prefix) {
             rest = rest.dropFirst(prefix.count)
             break
         }
-        if rest.hasSuffix(".pdf") { rest = rest.dropLast(4) }
-        guard let (id, end) = scan(Array(rest.utf8)[...], from: 0), end == rest.utf8.count else { return nil }
+        if rest.count > 4, rest.suffix(4).elementsEqual(".pdf".utf8) { rest = rest.dropLast(4) }
+        guard let (id, end) = scan(rest, from: rest.startIndex), end == rest.endIndex else { return nil }
         return id
     }
+
+    private static let prefixes: [[UInt8]] = [
+        "https://arxiv.org/abs/", "http://arxiv.org/abs/", "https://arxiv.org/pdf/", "http://arxiv.org/pdf/",
+        "arxiv.org/abs/", "arXiv:", "arxiv:", "ARXIV:",
+    ].map { Array($0.utf8) }
 
     /// Every id written as "arXiv:ID" or as an arxiv.org/abs/ URL in
     /// `text` (a pasted abstract or comment), in order, without versions.
@@ -34,6 +39,32 @@ enum ArxivID {
             }
         }
         return found
+    }
+
+    /// An id that ends `text` ("… [arXiv:2201.02177]", "… arxiv.org/abs/
+    /// 2201.02177v2."), and the text before it. An id in the middle of an
+    /// abstract is not the paper's: it cites another one.
+    static func trailing(in text: String) -> (id: String, rest: String)? {
+        let bytes = Array(text.utf8)[...]
+        var end = bytes.endIndex
+        while end > bytes.startIndex, [0x20, 0x29, 0x5D, 0x2E, 0x3E].contains(bytes[end - 1]) { end -= 1 }  // space ) ] . >
+        for marker in ["arXiv:", "arxiv:", "arxiv.org/abs/"] {
+            let needle = Array(marker.utf8)
+            guard end - needle.count - 9 >= bytes.startIndex else { continue }
+            // The marker is at most "archive.XX/YYMMNNNvN" (25 bytes) before the end.
+            for start in stride(from: end - needle.count - 9, through: max(bytes.startIndex, end - needle.count - 30), by: -1)
+            where bytes[start..<start + needle.count].elementsEqual(needle) {
+                guard let (id, idEnd) = scan(bytes, from: start + needle.count), idEnd == end else { continue }
+                var before = start
+                if marker == "arxiv.org/abs/" {
+                    for scheme in ["https://", "http://"] where before >= scheme.utf8.count
+                        && bytes[before - scheme.utf8.count..<before].elementsEqual(scheme.utf8) { before -= scheme.utf8.count }
+                }
+                while before > bytes.startIndex, [0x20, 0x28, 0x5B, 0x3C].contains(bytes[before - 1]) { before -= 1 }  // space ( [ <
+                return (id, String(decoding: bytes[..<before], as: UTF8.self))
+            }
+        }
+        return nil
     }
 
     private static func matches(_ bytes: ArraySlice<UInt8>, _ at: Int, _ word: StaticString) -> Bool {

@@ -50,15 +50,20 @@ enum FileBytes {
         case S_IFDIR: return .failure(.error(file: path, line: nil, "is a folder, not a file"))
         default: return .failure(.error(file: path, line: nil, "is not a regular file (a FIFO, socket or device)"))
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return .failure(FileTree.failure(path, doing: "read")) }
-            if count == 0 { bytes.removeLast(bytes.count - offset); break }  // the file shrank
-            offset += count
+        // Filled by read(2) as it comes, not zeroed first: a listing can be
+        // hundreds of megabytes.
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            while filled < size {
+                let count = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { failed = true; return }
+                if count == 0 { return }  // the file shrank
+                filled += count
+            }
         }
+        if failed { return .failure(FileTree.failure(path, doing: "read")) }
         return .success(bytes)
     }
 }

@@ -8,7 +8,12 @@ import Foundation
 /// fast path, because nearly all listing text is ASCII.
 enum Text {
     /// NFC, control characters dropped, runs of white space collapsed, trimmed.
-    static func clean(_ text: String) -> String { clean(text[...]) }
+    static func clean(_ text: String) -> String {
+        var copy = text
+        // Clean already (most fields): the same string, not a copy of it.
+        if copy.withUTF8(isCleanASCII) { return text }
+        return clean(text[...])
+    }
 
     static func clean(_ text: Substring) -> String {
         var text = text
