@@ -170,6 +170,26 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(catalog.authors.people.count, 3)
     }
 
+    /// People are tallied on every core, each taking a share of the keys;
+    /// the index must be the one tallied on one core, the reference.
+    func testAuthorIndexTalliedInSharesIsTheOneTalliedAtOnce() {
+        let names = ["Joan Bruna", "Bruna, Joan", "Zdeborová, Lenka", "Lenka Zdeborova", "Lenka Zdeborová", "Alan Turing",
+                     "Grace Hopper", "Hopper, Grace", "Ada Lovelace", "", "Enric Boix-Adserà", "Boix-Adsera, Enric"]
+        var random = SplitMix64(seed: 7)
+        let entries = (0..<400).map { n in
+            ListingEntry(title: "Paper \(n)", credits: (0..<Int(random.next() % 5)).map { _ in
+                             Credit(names[Int(random.next() % UInt64(names.count))], inferred: random.next() % 7 == 0) },
+                         authorsComplete: true, source: SourceRef(path: "a.txt", line: n + 1, format: .aggregator))
+        }
+        let papers = Catalog(entries: entries).papers
+        let reference = AuthorIndex(papers: papers, shares: 1)
+        func summary(_ index: AuthorIndex) -> [String] {
+            index.people.map { "\($0.key) \($0.name) \($0.papers) \($0.inferredOn.sorted())" } + index.paperPeople.map { "\($0)" }
+        }
+        for shares in [2, 3, 8] { XCTAssertEqual(summary(AuthorIndex(papers: papers, shares: shares)), summary(reference), "\(shares) shares") }
+        XCTAssertEqual(reference.people.count, 6)
+    }
+
     /// Plain ASCII names skip the "Last, First" reordering; the key is the
     /// same as through it.
     func testPersonKeyShortcutAgreesWithTheFullPath() {

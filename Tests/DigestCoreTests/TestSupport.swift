@@ -2,11 +2,13 @@ import Foundation
 import XCTest
 @testable import DigestCore
 
-/// Paths into the checkout, so tests read the real seed listings.
+/// Paths into the checkout. `seeds` is a frozen copy of the four real
+/// pasted listings the project started from (Fixtures/listings), so tests
+/// that count their papers do not change when the curator's `seeds/` does.
 enum TestPaths {
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var seeds: String { root.appendingPathComponent("seeds").path }
+    static var seeds: String { root.appendingPathComponent("Tests/DigestCoreTests/Fixtures/listings").path }
     static var fixtures: String { root.appendingPathComponent("Tests/DigestCoreTests/Fixtures").path }
 
     static func seed(_ prefix: String) -> String {

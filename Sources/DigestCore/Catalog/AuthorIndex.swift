@@ -1,3 +1,5 @@
+import Foundation
+
 /// The people of the catalog. One person, whatever the spelling: "Last,
 /// First" and "First Last", with or without diacritics, share a key; the
 /// display name is the best-spelled variant (accents kept).
@@ -17,58 +19,53 @@ public struct AuthorIndex: Sendable {
     var paperPeople: [[Int]]
     private var indexByKey: [String: Int]
 
-    init(papers: [Paper]) {
-        struct Tally {
-            var key: String
-            /// The first spelling seen and its count; the rare others apart,
-            /// so most people need no dictionary.
-            var spelling: String, spellingCount = 0
-            var otherSpellings: [String: Int] = [:]
-            var papers: [Int] = []
-            var inferred: Set<Int> = []
-            var spellings: [String: Int] { otherSpellings.merging([spelling: spellingCount]) { $0 + $1 } }
-        }
-        var tallies: [Tally] = []
-        var tallyOfKey: [String: Int] = [:]
-        // Credits → tally, in first-seen order; renumbered by key below.
-        var creditTallies: [[Int]] = []
-        creditTallies.reserveCapacity(papers.count)
+    init(papers: [Paper], shares: Int = ProcessInfo.processInfo.activeProcessorCount) {
         // Papers by index throughout: a `Paper` copied is a dozen retains.
         let creditKeys = ParallelMap.map(Array(papers.indices), minimumBatch: 2048) { p in
             papers[p].credits.map { PersonName.key($0.name) }
         }
-        for index in papers.indices {
-            let credits = papers[index].credits, id = papers[index].id
-            var found: [Int] = []
-            found.reserveCapacity(credits.count)
-            for (credit, key) in zip(credits, creditKeys[index]) {
-                guard !key.isEmpty else { continue }
-                let t: Int
-                if let known = tallyOfKey[key] { t = known } else {
-                    t = tallies.count
-                    tallyOfKey[key] = t
-                    tallies.append(Tally(key: key, spelling: credit.name))
+        // People are tallied on every core, each core taking the keys of
+        // one hash share and going through the papers in order, so each
+        // person's papers come out ascending. People are then sorted by
+        // key and the spelling is chosen by count, so neither depends on
+        // which core saw whom first.
+        let tallied = ParallelMap.map(Array(0..<shares)) { share -> [String: Tally] in
+            var tallies: [String: Tally] = [:]
+            for index in papers.indices {
+                let id = papers[index].id
+                for (slot, key) in creditKeys[index].enumerated()
+                where !key.isEmpty && (shares == 1 || Int(UInt(bitPattern: key.hashValue) % UInt(shares)) == share) {
+                    let credit = papers[index].credits[slot]
+                    tallies[key, default: Tally(spelling: credit.name)].count(credit, on: id)
                 }
-                if credit.name == tallies[t].spelling {
-                    tallies[t].spellingCount += 1
-                } else {
-                    tallies[t].otherSpellings[credit.name, default: 0] += 1
-                }
-                if tallies[t].papers.last != id { tallies[t].papers.append(id) }
-                if credit.inferred { tallies[t].inferred.insert(id) }
-                found.append(t)
             }
-            creditTallies.append(found)
+            return tallies
         }
-        let byKey = tallies.indices.sorted { tallies[$0].key < tallies[$1].key }
-        var position = [Int](repeating: 0, count: tallies.count)
-        for (index, t) in byKey.enumerated() { position[t] = index }
-        people = byKey.map { t in
-            Person(key: tallies[t].key, name: AuthorIndex.bestSpelling(tallies[t].spellings),
-                   papers: tallies[t].papers, inferredOn: tallies[t].inferred)
+        people = tallied.flatMap { $0 }.sorted { $0.key < $1.key }.map { key, tally in
+            Person(key: key, name: AuthorIndex.bestSpelling(tally.spellings), papers: tally.papers, inferredOn: tally.inferred)
         }
-        paperPeople = creditTallies.map { $0.map { position[$0] } }
-        indexByKey = tallyOfKey.mapValues { position[$0] }
+        var indexByKey: [String: Int] = [:]
+        indexByKey.reserveCapacity(people.count)
+        for (index, person) in people.enumerated() { indexByKey[person.key] = index }
+        self.indexByKey = indexByKey
+        paperPeople = ParallelMap.map(creditKeys, minimumBatch: 2048) { keys in keys.compactMap { indexByKey[$0] } }
+    }
+
+    /// One person's credits as counted.
+    private struct Tally {
+        /// The first spelling seen and its count; the rare others apart,
+        /// so most people need no dictionary.
+        var spelling: String, spellingCount = 0
+        var otherSpellings: [String: Int] = [:]
+        var papers: [Int] = []
+        var inferred: Set<Int> = []
+        var spellings: [String: Int] { otherSpellings.merging([spelling: spellingCount]) { $0 + $1 } }
+
+        mutating func count(_ credit: Credit, on paper: Int) {
+            if credit.name == spelling { spellingCount += 1 } else { otherSpellings[credit.name, default: 0] += 1 }
+            if papers.last != paper { papers.append(paper) }
+            if credit.inferred { inferred.insert(paper) }
+        }
     }
 
     func person(named name: String) -> Person? {
