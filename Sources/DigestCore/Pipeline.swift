@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
 
     public struct Summary: Sendable {
         public var papers = 0, pages = 0, authors = 0, themes = 0, files = 0, written = 0, bytes = 0
+        /// Papers that notes hide (`hide: true`), not counted in `papers`.
+        public var hidden = 0
         public var warnings: [Diagnostic] = []
         /// Facts about the build worth a line that are not problems (no
         /// base URL: no feeds, no sitemap).
@@ -91,12 +93,20 @@ public struct Pipeline: Sendable {
         return Inputs(read: read, content: content, config: config, warnings: warnings)
     }
 
+    /// Throws the errors among `diagnostics`, with every warning after
+    /// them, so that one run reports all it found.
+    static func stopOnErrors(_ diagnostics: [Diagnostic], warnings: [Diagnostic]) throws {
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw DiagnosticsError(errors + warnings + diagnostics.filter { $0.severity != .error }) }
+    }
+
     // MARK: Themes (digest themes --suggest)
 
     /// The discovered themes as theme files to adopt, and the warnings met.
     public func suggestThemes() throws -> (text: String, warnings: [Diagnostic]) {
         let inputs = try readInputs()
-        let catalog = Catalog(entries: inputs.read.entries, people: inputs.config.people)
+        let catalog = Catalog(entries: inputs.read.entries, people: inputs.config.people, notes: inputs.content.notes)
+        try Pipeline.stopOnErrors(catalog.diagnostics, warnings: inputs.warnings)
         let grouping = Grouping(catalog: catalog, curated: inputs.content.curatedThemes)
         return (ThemeSuggestions.render(grouping, catalog: catalog), inputs.warnings + catalog.diagnostics)
     }
@@ -155,13 +165,17 @@ public struct Pipeline: Sendable {
         guard let templates else { throw DiagnosticsError(inputs.warnings) }
         summary.warnings += inputs.warnings
 
-        let catalog = timed("catalog") { Catalog(entries: inputs.read.entries, people: inputs.config.people) }
+        let catalog = timed("catalog") {
+            Catalog(entries: inputs.read.entries, people: inputs.config.people, notes: inputs.content.notes)
+        }
+        try Pipeline.stopOnErrors(catalog.diagnostics, warnings: summary.warnings)
         summary.warnings += catalog.diagnostics
         let grouping = timed("group") { Grouping(catalog: catalog, curated: inputs.content.curatedThemes) }
         let site = timed("model") {
             Site(catalog: catalog, grouping: grouping, content: inputs.content, config: inputs.config,
                  pinnedDate: options.reference.isPinned ? options.reference.today : nil)
         }
+        summary.warnings += site.curated.diagnostics
         let (files, notes) = try timed("render") { try OutputPlan(site: site, templates: templates, statics: statics).files() }
         summary.notes = notes.map(\.message)
         var warnings = summary.warnings
@@ -192,6 +206,7 @@ public struct Pipeline: Sendable {
         }
         summary.warnings = warnings
         summary.papers = catalog.papers.count
+        summary.hidden = catalog.hidden
         summary.authors = catalog.authors.people.count
         summary.themes = grouping.themes.count
         summary.pages = files.filter { $0.path.hasSuffix(".html") }.count

@@ -31,8 +31,9 @@ enum BuildCommand {
                                     options.output as NSString, summary.files, summary.seconds))
                 return 0
             }
-            Output.print(String(format: "%d papers, %d pages, %d authors, %d themes, %d warnings in %.2f s; %@",
-                                summary.papers, summary.pages, summary.authors, summary.themes, summary.warnings.count, summary.seconds,
+            let hidden = summary.hidden > 0 ? " (\(summary.hidden) hidden by notes)" : ""
+            Output.print(String(format: "%d papers%@, %d pages, %d authors, %d themes, %d warnings in %.2f s; %@",
+                                summary.papers, hidden as NSString, summary.pages, summary.authors, summary.themes, summary.warnings.count, summary.seconds,
                                 (summary.written == 0 ? "\(options.output)/ unchanged" : "\(summary.written) of \(summary.files) files written to \(options.output)/") as NSString))
             return 0
         } catch let error as DiagnosticsError {

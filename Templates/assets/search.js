@@ -61,8 +61,10 @@
     return paths;
   }
 
-  // Marks, per paper, the best field a word matched: 3 title, 2 authors,
-  // 1 abstract. A list is an array of gaps or a base64 bitmap string.
+  // Marks, per paper, the best field a word matched: with the index's
+  // fields title, authors, abstract, note, a match in field k (from 0)
+  // marks fields.length - k, so a higher mark is a better field. A list is
+  // an array of gaps or a base64 bitmap string.
   function mark(best, code, encoded) {
     if (typeof encoded === "string") {
       var bytes = atob(encoded);
@@ -87,7 +89,8 @@
         entries.forEach(function (entry) {
           var term = entry[0];
           if (term === word || (prefix && term.lastIndexOf(word, 0) === 0)) {
-            mark(best, 3, entry[1]); mark(best, 2, entry[2]); mark(best, 1, entry[3]);
+            var fields = rootIndex.weights.length;
+            for (var k = 0; k < fields; k++) mark(best, fields - k, entry[k + 1]);
           }
         });
       });
@@ -101,7 +104,8 @@
     var q = words(query);
     if (q.length === 0) return Promise.resolve([]);
     return Promise.all(q.map(function (w, i) { return matchWord(w, i === q.length - 1); })).then(function (marks) {
-      var weight = [0, rootIndex.weights[2], rootIndex.weights[1], rootIndex.weights[0]];
+      // weight[mark]: the weight of the field that mark stands for.
+      var weight = [0].concat(rootIndex.weights.slice().reverse());
       var found = [];
       for (var id = 0; id < rootIndex.papers; id++) {
         var score = 0;

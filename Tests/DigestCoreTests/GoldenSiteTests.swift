@@ -61,8 +61,8 @@ final class GoldenSiteTests: XCTestCase {
         let cards = String(decoding: files["search/cards/0.json"]!, as: UTF8.self)
         XCTAssertTrue(cards.contains(#"["\u003cscript\u003ealert(1)\u003c/script\u003e \"Quotes\" \u0026amp; Tags\u003c/script\u003e","2 authors","2024-03-03"#), cards)
         let terms = String(decoding: files["search/terms/0.json"]!, as: UTF8.self)
-        // "script" is in one title only (whatever its search id), and in no author or abstract.
-        XCTAssertNotNil(terms.range(of: #"\["script",\[\d+\],\[\],\[\]\]"#, options: .regularExpression), terms)
+        // "script" is in one title only (whatever its search id), and in no author, abstract or note.
+        XCTAssertNotNil(terms.range(of: #"\["script",\[\d+\],\[\],\[\],\[\]\]"#, options: .regularExpression), terms)
         let feed = String(decoding: files["feed.xml"]!, as: UTF8.self)
         XCTAssertTrue(feed.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &quot;Quotes&quot; &amp;amp; Tags&lt;/script&gt;</title>"))
         // Markdown from Content/ goes through cmark: smart quotes, raw HTML dropped.

@@ -286,31 +286,45 @@ final class OutputPlanTests: XCTestCase {
 }
 
 /// Reads an Atom feed with Foundation's XMLParser: its rel=self link and
-/// each entry's link, and fails on XML that is not well formed.
+/// each entry's link, title and content, and fails on XML that is not well
+/// formed (Foundation's parser may report success on it, so errors are
+/// caught as they are reported).
 final class AtomReader: NSObject, XMLParserDelegate {
     var selfLink: String?
     var entries: [String] = []
+    var titles: [String] = []
+    var contents: [String?] = []
     private var inEntry = false
     private var root: String?
+    private var text = ""
+    private var failed = false
 
     static func read(_ data: Data) throws -> AtomReader {
         let reader = AtomReader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
         parser.shouldProcessNamespaces = true
-        guard parser.parse() else { throw parser.parserError ?? NSError(domain: "atom", code: 1) }
+        guard parser.parse(), !reader.failed else { throw parser.parserError ?? NSError(domain: "atom: not well-formed", code: 1) }
         guard reader.root == "feed" else { throw NSError(domain: "atom: root is not <feed>", code: 2) }
         return reader
     }
 
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
+
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         if root == nil { root = name; XCTAssertEqual(namespaceURI, "http://www.w3.org/2005/Atom") }
-        if name == "entry" { inEntry = true }
+        if name == "entry" { inEntry = true; contents.append(nil) }
         if name == "link", attributes["rel"] == "self", !inEntry { selfLink = attributes["href"] }
         if name == "link", attributes["rel"] == "alternate", inEntry, let href = attributes["href"] { entries.append(href) }
+        text = ""
     }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "entry" { inEntry = false }
+        if inEntry, name == "title" { titles.append(text) }
+        if inEntry, name == "content" { contents[contents.count - 1] = text }
+        text = ""
     }
 }

@@ -45,7 +45,7 @@ final class SearchIndexTests: XCTestCase {
 
     /// Postings of papers given as text: titles and abstracts cut into
     /// words by `Terms`, as a build does.
-    private func postings(_ papers: [(title: String, authors: String, abstract: String)]) -> SearchPostings {
+    private func postings(_ papers: [(title: String, authors: String, abstract: String, note: String)]) -> SearchPostings {
         let entries = papers.enumerated().map { i, paper in
             ListingEntry(title: paper.title, abstract: paper.abstract, source: SourceRef(path: "x.txt", line: i + 1, format: .dailyPapers))
         }
@@ -53,41 +53,45 @@ final class SearchIndexTests: XCTestCase {
         let terms = Terms(papers: catalog.papers)
         return SearchPostings(words: terms, documents: papers.map { paper in
             let id = catalog.papers.firstIndex { $0.title == paper.title }!
-            return SearchPostings.Document(title: terms.title[id], authors: paper.authors, abstract: terms.abstract[id])
+            return SearchPostings.Document(title: terms.title[id], authors: paper.authors, abstract: terms.abstract[id], note: paper.note)
         })
     }
 
     func testPostingsHoldEachPaperOnceAtItsBestField() {
         let postings = postings([
-            ("Grokking at the Edge", "Ada Lovelace", "grokking and edge of stability"),
-            ("Edge cases", "Zoë Grok", "nothing about grokking"),
+            ("Grokking at the Edge", "Ada Lovelace", "grokking and edge of stability", "We read it for the sharpness plots."),
+            ("Edge cases", "Zoë Grok", "nothing about grokking", "Sharpness again; grokking too."),
         ])
         func lists(_ word: String) -> [[Int32]] {
             let t = postings.terms.firstIndex(of: word)!
             return SearchPostings.Level.allCases.map { Array(postings.list(t, $0)) }
         }
-        XCTAssertEqual(lists("grokking"), [[0], [], [1]])
-        XCTAssertEqual(lists("edge"), [[0, 1], [], []])
-        XCTAssertEqual(lists("zoe"), [[], [1], []])
+        XCTAssertEqual(lists("grokking"), [[0], [], [1], []])
+        XCTAssertEqual(lists("edge"), [[0, 1], [], [], []])
+        XCTAssertEqual(lists("zoe"), [[], [1], [], []])
+        // The lab's note is the fourth field, after the abstract.
+        XCTAssertEqual(lists("sharpness"), [[], [], [], [0, 1]])
         XCTAssertEqual(postings.terms, postings.terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
-    /// On the seeds, the index built from grouping's words holds exactly
-    /// what cutting every paper's three fields into words again finds:
-    /// the same words, each paper once, at the first field that has it.
+    /// On the seed listings, with a note on every fifth paper, the index
+    /// built from grouping's words holds exactly what cutting every
+    /// paper's four fields into words again finds: the same words, each
+    /// paper once, at the first field that has it.
     func testPostingsFindWhatAScanOfEveryPaperFinds() {
         let catalog = Catalog(entries: readSeeds().entries)
         let terms = Terms(papers: catalog.papers)
         let authors = catalog.papers.map { $0.authors.joined(separator: " ") }
+        let notes = catalog.papers.indices.map { $0 % 5 == 0 ? "Why we read paper \($0): zyzzyva and sharpness." : "" }
         let postings = SearchPostings(words: terms, documents: catalog.papers.indices.map { id in
-            SearchPostings.Document(title: terms.title[id], authors: authors[id], abstract: terms.abstract[id])
+            SearchPostings.Document(title: terms.title[id], authors: authors[id], abstract: terms.abstract[id], note: notes[id])
         })
         var expected: [String: [[Int32]]] = [:]
         for (id, paper) in catalog.papers.enumerated() {
             var seen = Set<String>()
-            for (level, text) in [paper.title, authors[id], paper.abstract].enumerated() {
+            for (level, text) in [paper.title, authors[id], paper.abstract, notes[id]].enumerated() {
                 for word in Terms.tokens(text) where seen.insert(word).inserted {
-                    expected[word, default: [[], [], []]][level].append(Int32(id))
+                    expected[word, default: [[], [], [], []]][level].append(Int32(id))
                 }
             }
         }

@@ -11,12 +11,16 @@
 public struct Catalog: Sendable {
     public var papers: [Paper]
     public var authors: AuthorIndex
-    /// Warnings about merging: same-titled papers kept apart.
+    /// Warnings about merging (same-titled papers kept apart) and notes
+    /// (one that matches no paper); errors: two notes on one paper.
     var diagnostics: [Diagnostic] = []
+    /// Papers that notes hide: gone from the catalog, counted here.
+    var hidden = 0
 
     /// `people` rewrites credits first: spellings of one person to one
     /// name, and a spelling that is two people told apart by a co-author.
-    init(entries: [ListingEntry], people: PeopleRules = PeopleRules()) {
+    /// `notes` are applied to the merged papers (see `Curation`).
+    init(entries: [ListingEntry], people: PeopleRules = PeopleRules(), notes: [PaperNote] = []) {
         let entries = Catalog.applying(people, to: entries)
         var papers: [Paper] = []
         var byKey: [String: Int] = [:]
@@ -65,9 +69,11 @@ public struct Catalog: Sendable {
                 register(papers.count - 1)
             }
         }
-        self.papers = papers
-        self.authors = AuthorIndex(papers: papers)
-        self.diagnostics = diagnostics
+        let curated = Curation.apply(notes, to: papers)
+        self.papers = curated.papers
+        self.hidden = curated.hidden
+        self.authors = AuthorIndex(papers: curated.papers)
+        self.diagnostics = diagnostics + curated.diagnostics
     }
 
     /// The entries with `rules` applied to their credits: `same_person`

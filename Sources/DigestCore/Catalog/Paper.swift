@@ -23,6 +23,8 @@ public struct Paper: Sendable {
     var journalRef: String?
     /// Whether the title (and so the slug) came from a machine-readable source.
     private var titleFromMachine: Bool
+    /// The lab's note on it (`Content/notes/`), whose corrections are applied.
+    var note: PaperNote?
 
     public var authors: [String] { credits.map(\.name) }
 

@@ -36,8 +36,13 @@ struct Grouping: Sendable {
         let papers = catalog.papers
         let terms = Terms(papers: papers)
         let matcher = ThemeMatcher(keywords: curated.map(\.keywords), id: terms.id)
+        // A note's `themes` replaces the matching for its paper: the
+        // curator's themes, first in each, and no discovered one.
+        let themeOfSlug = Dictionary(curated.enumerated().map { ($1.slug, $0) }) { a, _ in a }
+        let chosen = papers.map { $0.note?.themes.map { $0.compactMap { themeOfSlug[$0] } } }
         let matches = ParallelMap.map(Array(papers.indices), minimumBatch: 256) { p in
-            matcher.match(title: terms.title[p], abstract: terms.abstract[p])
+            chosen[p].map { $0.map { ThemeMatcher.Match(theme: $0, score: Int.max) } }
+                ?? matcher.match(title: terms.title[p], abstract: terms.abstract[p])
         }
         let tfidf = TFIDF(terms: terms, papers: papers.count, includeAuthors: true)
         let newestFirst: (Int, Int) -> Bool = { a, b in
@@ -55,7 +60,7 @@ struct Grouping: Sendable {
             themes[t].papers = members.sorted { a, b in a.1 != b.1 ? a.1 > b.1 : newestFirst(a.0, b.0) }.map(\.0)
         }
 
-        let unthemed = papers.indices.filter { paperThemes[$0].isEmpty }
+        let unthemed = papers.indices.filter { paperThemes[$0].isEmpty && chosen[$0] == nil }
         let topical = tfidf.textOnly()
         let taken = Set(themes.map(\.slug))
         for cluster in ThemeDiscovery.cluster(unthemed, tfidf: topical) {

@@ -7,8 +7,13 @@
 ///     order: 3
 ///     ---
 ///
-/// Values are text, or lists in `[a, b]` (items may be quoted). Anything
-/// else is an error naming the file and line.
+/// Values are text, or lists: `[a, b]` on the key's line, or one item a
+/// line under a key with no value (`- item`, as YAML writes them); items
+/// may be quoted. Anything else is an error naming the file and line.
+///
+///     papers:
+///       - "Lost in Tokenization: Trade-offs in Graph Tokenization"
+///       - 2201.02177
 struct FrontMatter: Sendable {
     enum Value: Sendable, Equatable {
         case text(String)
@@ -85,6 +90,20 @@ struct FrontMatter: Sendable {
             }
             if fields[String(key)] != nil {
                 problems.append(.error(file: file, line: number, "\(noun)key \"\(key)\" is set twice"))
+            }
+            // A key with no value followed by "- item" lines: a list.
+            if raw.isEmpty, index < lines.count, lines[index].trimmingSpaces().hasPrefix("-") {
+                var items: [String] = []
+                while index < lines.count, case let item = lines[index].trimmingSpaces(), item.hasPrefix("-"),
+                      closedBy == nil || item != closedBy! {
+                    let text = unquote(item.dropFirst().trimmingSpaces())
+                    if text.isEmpty { problems.append(.error(file: file, line: index + 1, "list item under \"\(key)\" is empty")) }
+                    items.append(text)
+                    index += 1
+                }
+                fields[String(key)] = .list(items)
+                fieldLines[String(key)] = number
+                continue
             }
             do {
                 fields[String(key)] = try value(raw)

@@ -52,7 +52,7 @@ public struct SiteConfig: Sendable, Equatable {
         var problems: [Diagnostic] = []
         func line(_ key: String) -> Int? { fields.lines[key] }
         for key in fields.fields.keys.sorted() where !keys.contains(key) {
-            let hint = keys.min { editDistance($0, key) < editDistance($1, key) }.map { " (did you mean \($0)?)" } ?? ""
+            let hint = Suggestion.closest(to: key, among: keys).map { " (did you mean \($0)?)" } ?? ""
             problems.append(.error(file: path, line: line(key), "unknown setting \"\(key)\"\(hint); the settings are \(keys.joined(separator: ", "))"))
         }
         func text(_ key: String) -> String? {
@@ -140,21 +140,6 @@ public struct SiteConfig: Sendable, Equatable {
         guard let baseURL else { return "/" }
         let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         return parts.count > 3 ? "/" + parts[3] : "/"
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 

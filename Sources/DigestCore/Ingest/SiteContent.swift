@@ -1,8 +1,10 @@
 import Foundation
 
 /// What the curator writes in `Content/`: the digest's title and intro
-/// (`index.md`), the about page (`about.md`), and one file per curated theme
-/// (`themes/*.md`). Bodies stay Markdown here; Render turns them into HTML.
+/// (`index.md`), the about page (`about.md`), one file per curated theme
+/// (`themes/*.md`), notes on papers (`notes/*.md`) and editions
+/// (`editions/YYYY-MM-DD.md`, see `CuratorContent`). Bodies stay Markdown
+/// here; Render turns them into HTML.
 struct SiteContent: Sendable {
     struct Page: Sendable {
         var file: String
@@ -22,6 +24,8 @@ struct SiteContent: Sendable {
     var index: Page
     var about: Page?
     var themes: [ThemeFile]
+    var notes: [PaperNote] = []
+    var editions: [EditionFile] = []
 
 
     /// Reads `folder`; every problem in every file is collected, then thrown at once.
@@ -97,8 +101,9 @@ struct SiteContent: Sendable {
             themes.append(ThemeFile(file: theme.file, slug: slug, title: title,
                                     keywords: keywords, order: order, markdown: theme.markdown))
         }
+        let curator = CuratorContent.load(from: folder, themes: themes.map(\.slug), problems: &problems, warnings: &warnings)
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         themes.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
-        return SiteContent(index: index!, about: about, themes: themes)
+        return SiteContent(index: index!, about: about, themes: themes, notes: curator.notes, editions: curator.editions)
     }
 }

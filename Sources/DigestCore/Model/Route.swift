@@ -22,7 +22,14 @@ enum Route {
     /// Past 50,000 URLs, sitemap.xml is an index of these.
     static func sitemapPart(_ n: Int) -> String { "sitemaps/\(n).xml" }
 
+    static let tags = "tags/"
+    static let editions = "editions/"
+    /// The editions as a newsletter: "editions/feed.xml".
+    static var editionsFeed: String { feed(of: editions) }
+
     static func paper(_ slug: String) -> String { "papers/\(slug).html" }
+    static func tag(_ slug: String) -> String { "tags/\(slug).html" }
+    static func edition(_ slug: String) -> String { "editions/\(slug).html" }
     static func author(_ slug: String) -> String { "authors/\(slug).html" }
     static func theme(_ slug: String) -> String { "themes/\(slug).html" }
     /// One year of the archive: "papers/2024/", "papers/undated/".

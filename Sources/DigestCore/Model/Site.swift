@@ -22,6 +22,8 @@ struct Site: Sendable {
     var newestRank: [Int]
     /// Per person: their papers, newest first (their pages and feeds).
     var papersByPerson: [[Int]]
+    /// The lab's tags, highlights and editions.
+    var curated: Curated
 
     init(catalog: Catalog, grouping: Grouping, content: SiteContent, config: SiteConfig, pinnedDate: DayDate?) {
         self.catalog = catalog
@@ -46,6 +48,7 @@ struct Site: Sendable {
         papersByPerson = ParallelMap.map(Array(people.indices), minimumBatch: 1024) { person in
             people[person].papers.sorted { rank[$0] < rank[$1] }
         }
+        curated = Curated(catalog: catalog, editions: content.editions, rank: rank)
         let newest = newestFirst.first.flatMap { papers[$0].date } ?? DayDate(year: 1970, month: 1, day: 1)!
         updated = pinnedDate ?? newest
     }
@@ -64,6 +67,8 @@ struct Site: Sendable {
     func paperRoute(_ id: Int) -> String { Route.paper(paperSlugs[id]) }
     func authorRoute(_ person: Int) -> String { Route.author(authorSlugs[person]) }
     func themeRoute(_ theme: Int) -> String { Route.theme(grouping.themes[theme].slug) }
+    func tagRoute(_ tag: Int) -> String { Route.tag(curated.tags[tag].slug) }
+    func editionRoute(_ edition: Int) -> String { Route.edition(curated.editions[edition].slug) }
 }
 
 /// Dates as pages show them: "5 Mar 2024".

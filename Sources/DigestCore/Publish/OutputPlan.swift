@@ -38,6 +38,11 @@ struct OutputPlan {
         PageKind(template: "papers", navigation: "Papers", inSitemap: true) { site in
             OutputPlan.archivePages(site)
         },
+        PageKind(template: "editions", navigation: "Editions", inSitemap: true) { site in
+            site.curated.editions.isEmpty ? [] : [Page(route: Route.editions, template: "editions", source: "the list of editions", inSitemap: true) {
+                $0.editionIndex(.init(route: Route.editions))
+            }]
+        },
         PageKind(template: "themes", navigation: "Themes", inSitemap: true) { _ in
             [Page(route: Route.themes, template: "themes", source: "the list of themes", inSitemap: true) { $0.themeIndex(.init(route: Route.themes)) }]
         },
@@ -87,6 +92,29 @@ struct OutputPlan {
                 return (1...paging.pages).map { n in
                     Page(route: paging.route(n), template: "theme", source: source, inSitemap: true) {
                         $0.theme(t, .init(route: paging.route, paging: paging, page: n))
+                    }
+                }
+            }
+        },
+        PageKind(template: "edition", navigation: nil, inSitemap: true) { site in
+            site.curated.editions.indices.map { e in
+                Page(route: site.editionRoute(e), template: "edition", source: site.curated.editions[e].file, inSitemap: true) {
+                    $0.edition(e, .init(route: site.editionRoute(e)))
+                }
+            }
+        },
+        PageKind(template: "tags", navigation: nil, inSitemap: true) { site in
+            site.curated.tags.isEmpty ? [] : [Page(route: Route.tags, template: "tags", source: "the list of tags", inSitemap: true) {
+                $0.tagIndex(.init(route: Route.tags))
+            }]
+        },
+        PageKind(template: "tag", navigation: nil, inSitemap: true) { site in
+            site.curated.tags.indices.flatMap { t in
+                let tag = site.curated.tags[t]
+                let paging = Paging(route: site.tagRoute(t), count: tag.papers.count, size: site.config.pageSize)
+                return (1...paging.pages).map { n in
+                    Page(route: paging.route(n), template: "tag", source: "the tag \"\(tag.name)\"", inSitemap: true) {
+                        $0.tag(t, .init(route: paging.route, paging: paging, page: n))
                     }
                 }
             }
@@ -149,10 +177,12 @@ struct OutputPlan {
         // Feeds and the sitemap need absolute URLs: without a base URL they
         // are left out, and the summary says so once.
         if let base {
+            let curation = AtomFeed.Curation(noteHTML: data.noteHTML, editionHTML: data.editionHTML)
             for feed in feeds() {
                 let site = self.site
-                outputs.append((OutputFile(path: feed.route) { AtomFeed.render(feed, site: site, base: base, length: site.config.feedLength) },
-                                "the feed of \(feed.title)"))
+                outputs.append((OutputFile(path: feed.route) {
+                    AtomFeed.render(feed, site: site, base: base, length: site.config.feedLength, curation: curation)
+                }, "the feed of \(feed.title)"))
             }
             let routes = pages.filter(\.inSitemap).map(\.route)
             outputs += Sitemap.files(routes: routes, base: base).map { ($0, "the sitemap") }
@@ -169,25 +199,30 @@ struct OutputPlan {
             for id in order { out += entries[id].utf8; out.append(0x0A) }
             return out
         }, "the digest's BibTeX file"))
-        outputs += SearchIndex.files(site).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }
+        outputs += SearchIndex.files(site, noteHTML: data.noteHTML).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }
         outputs += templates.assets.map { (OutputFile(path: $0.path, bytes: $0.bytes), "Templates/" + $0.path) }
         outputs += statics.files.map { (OutputFile(path: $0.path, bytes: $0.bytes), $0.source) }
         try Self.checkCollisions(outputs.map { ($0.file.path, $0.source) })
         return (outputs.map(\.file).sorted { $0.path < $1.path }, notes)
     }
 
-    /// The site's feed, then one per theme and per author.
+    /// The site's feed, the editions' (when there are editions), then one
+    /// per theme and per author.
     func feeds() -> [AtomFeed.Spec] {
-        var specs = [AtomFeed.Spec(title: site.title, route: Route.feed, page: Route.home, papers: site.newestFirst, summaryLimit: nil)]
+        var specs = [AtomFeed.Spec(title: site.title, route: Route.feed, page: Route.home, entries: .papers(site.newestFirst), summaryLimit: nil)]
+        if !site.curated.editions.isEmpty {
+            specs.append(AtomFeed.Spec(title: "Editions · " + site.title, route: Route.editionsFeed, page: Route.editions,
+                                       entries: .editions, summaryLimit: nil))
+        }
         for t in site.grouping.themes.indices {
             specs.append(AtomFeed.Spec(title: site.grouping.themes[t].title + " · " + site.title, route: Route.feed(of: site.themeRoute(t)),
-                                       page: site.themeRoute(t), papers: site.newestFirstOrder(site.grouping.themes[t].papers),
+                                       page: site.themeRoute(t), entries: .papers(site.newestFirstOrder(site.grouping.themes[t].papers)),
                                        summaryLimit: AtomFeed.shortSummary))
         }
         for person in site.catalog.authors.people.indices {
             let info = site.catalog.authors.people[person]
             specs.append(AtomFeed.Spec(title: info.name + " · " + site.title, route: Route.feed(of: site.authorRoute(person)),
-                                       page: site.authorRoute(person), papers: site.papersByPerson[person],
+                                       page: site.authorRoute(person), entries: .papers(site.papersByPerson[person]),
                                        summaryLimit: AtomFeed.shortSummary))
         }
         return specs

@@ -14,6 +14,25 @@ enum Markdown {
             return String(cString: output)
         }
     }
+
+    /// The words a reader sees in `html` as cmark writes it: tags (and so
+    /// link addresses) dropped, the entities cmark writes decoded, blocks
+    /// joined by spaces. For the search index and plain-text places.
+    static func plainText(fromHTML html: String) -> String {
+        var out = ""
+        var inTag = false
+        for char in html {
+            switch char {
+            case "<": inTag = true
+            case ">" where inTag: inTag = false; out.append(" ")
+            default: if !inTag { out.append(char) }
+            }
+        }
+        for (entity, text) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] where out.contains(entity) {
+            out = out.replacingOccurrences(of: entity, with: text)
+        }
+        return Text.clean(out)
+    }
 }
 
 import Glibc

@@ -28,6 +28,11 @@ struct PageData {
     /// once for its page and for digest.bib.
     let citationKeys: [String]
     let bibtex: [String]
+    /// The lab's notes as HTML, per paper (nil: no note), and each
+    /// edition's commentary, made once: they show on several pages and in
+    /// the feeds.
+    let noteHTML: [String?]
+    let editionHTML: [String]
 
     init(site: Site, navigation: [(title: String, route: String)], feeds: Bool) {
         self.site = site
@@ -42,6 +47,10 @@ struct PageData {
                 : Markdown.html(curated[theme.slug] ?? "")
         }
         cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { PageData.card($0, site: site) }
+        noteHTML = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { id in
+            site.catalog.papers[id].note.flatMap { $0.markdown.trimmingSpaces().isEmpty ? nil : Markdown.html($0.markdown) }
+        }
+        editionHTML = ParallelMap.map(site.curated.editions) { Markdown.html($0.markdown) }
         let keys = Citation.keys(site)
         citationKeys = keys
         bibtex = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 512) { Citation.bibtex($0, key: keys[$0], site: site) }
@@ -68,7 +77,8 @@ struct PageData {
 
     /// Fields every page has. `feed` is the route of the page's own Atom
     /// feed (a theme's, an author's), offered beside the site's.
-    func base(_ place: Place, title: String?, description: String? = nil, feed: String? = nil, root fixedRoot: String? = nil) -> TemplateObject {
+    func base(_ place: Place, title: String?, description: String? = nil, feed: String? = nil, feedTitle: String? = nil,
+              root fixedRoot: String? = nil) -> TemplateObject {
         let root = fixedRoot ?? Route.root(fromFile: place.file)
         var data = TemplateObject()
         let pages = place.paging?.pages ?? 1
@@ -83,7 +93,7 @@ struct PageData {
         data["canonical"] = fixedRoot == nil ? site.baseURL.map { .string(Route.absolute(place.route, base: $0)) } ?? .null : .null
         var feedLinks: [TemplateValue] = []
         if feeds {
-            if let feed { feedLinks.append(["title": .string((title ?? site.title) + " · " + site.title), "url": .string(root + feed)]) }
+            if let feed { feedLinks.append(["title": .string((feedTitle ?? title ?? site.title) + " · " + site.title), "url": .string(root + feed)]) }
             feedLinks.append(["title": .string(site.title), "url": .string(root + Route.feed)])
         }
         data["feeds"] = .list(feedLinks)
@@ -136,7 +146,32 @@ struct PageData {
             "date": .text(date?.display),
             "iso_date": .text(date?.description),
             "inferred": false,
+            "highlight": .bool(site.catalog.papers[id].note?.highlight == true),
+            // Set on every card, so that a card in a page that has a note
+            // (a paper's related papers) does not show the page's.
+            "note_html": false,
         ]
+    }
+
+    /// A paper's card with the lab's note on it, where it has one.
+    func cardWithNote(_ id: Int) -> TemplateValue {
+        guard let note = noteHTML[id], case .object(var fields) = cards[id] else { return cards[id] }
+        fields["note_html"] = .string(note)
+        return .object(fields)
+    }
+
+    func tagLinks(_ tags: [Int], root: String) -> TemplateValue {
+        .list(tags.map { t in
+            ["name": .string(site.curated.tags[t].name), "url": .string(root + site.tagRoute(t)), "count": .int(site.curated.tags[t].papers.count)]
+        })
+    }
+
+    func editionLinks(_ editions: [Int], root: String) -> TemplateValue {
+        .list(editions.map { e in
+            let edition = site.curated.editions[e]
+            return ["title": .string(edition.title), "url": .string(root + site.editionRoute(e)), "date": .string(edition.date.display),
+                    "iso_date": .string(edition.date.description), "count": .int(edition.papers.count)]
+        })
     }
 
     func themeLinks(_ themes: [Int], root: String) -> TemplateValue {
@@ -151,6 +186,15 @@ struct PageData {
         var data = base(place, title: nil)
         let root = data["root"]!.text
         data["intro_html"] = .string(introHTML)
+        data["highlights"] = .list(site.curated.highlights.prefix(12).map(paperCard))
+        if let latest = site.curated.editions.first {
+            data["latest_edition"] = ["title": .string(latest.title), "url": .string(root + site.editionRoute(0)),
+                                      "date": .string(latest.date.display), "iso_date": .string(latest.date.description),
+                                      "body_html": .string(editionHTML[0]), "count": .int(latest.papers.count)]
+            data["editions_url"] = .string(root + Route.editions)
+        }
+        data["tags"] = tagLinks(Array(site.curated.tags.indices), root: root)
+        data["tags_url"] = site.curated.tags.isEmpty ? .null : .string(root + Route.tags)
         data["newest"] = .list(site.newestFirst.prefix(12).map(paperCard))
         data["themes"] = themeLinks(Array(site.grouping.themes.indices).filter { !site.grouping.themes[$0].papers.isEmpty }, root: root)
         let people = site.catalog.authors.people
@@ -181,6 +225,12 @@ struct PageData {
         data["iso_date"] = .text(paper.date?.description)
         data["category"] = .text(paper.category)
         data["abstract_html"] = paper.abstract.isEmpty ? .null : .string(AbstractFormatter.html(paper.abstract))
+        data["note_html"] = .text(noteHTML[id])
+        data["highlight"] = .bool(paper.note?.highlight == true)
+        data["tags"] = tagLinks(site.curated.paperTags[id], root: root)
+        data["editions"] = editionLinks(site.curated.paperEditions[id], root: root)
+        let corrections = paper.note?.corrections ?? []
+        data["corrected"] = corrections.isEmpty ? .null : .string(PageData.sentenceList(corrections))
         data["abstract_truncated"] = .bool(paper.abstractTruncated)
         data["upvotes"] = paper.upvotes.map { .int($0) } ?? .null
         data["sources"] = .list(paper.sources.map { ["file": .string($0.fileName), "line": .int($0.line), "format": .string($0.format.rawValue)] })
@@ -454,6 +504,57 @@ struct PageData {
         data["total_count"] = .int(site.catalog.papers.count)
         data["front"] = .bool(index == nil)
         return .object(data)
+    }
+
+    /// The lab's tags, each with its count.
+    func tagIndex(_ place: Place) -> TemplateValue {
+        var data = base(place, title: "Tags")
+        data["tags"] = tagLinks(Array(site.curated.tags.indices), root: data["root"]!.text)
+        return .object(data)
+    }
+
+    /// One tag's papers, newest first, a page at a time.
+    func tag(_ t: Int, _ place: Place) -> TemplateValue {
+        let tag = site.curated.tags[t]
+        var data = base(place, title: "Tagged “\(tag.name)”", description: "Papers the lab tagged “\(tag.name)” in \(site.title).")
+        data["name"] = .string(tag.name)
+        let shown = place.paging.map { tag.papers[$0.items(place.page)] } ?? tag.papers[...]
+        data["papers"] = .list(shown.map(paperCard))
+        data["paper_count"] = .int(tag.papers.count)
+        data["tags_url"] = .string(data["root"]!.text + Route.tags)
+        return .object(data)
+    }
+
+    /// Every edition, newest first.
+    func editionIndex(_ place: Place) -> TemplateValue {
+        var data = base(place, title: "Editions", feed: feeds ? Route.editionsFeed : nil, feedTitle: "Editions")
+        data["editions"] = editionLinks(Array(site.curated.editions.indices), root: data["root"]!.text)
+        data["editions_feed_url"] = feeds ? .string(data["root"]!.text + Route.editionsFeed) : .null
+        return .object(data)
+    }
+
+    /// One edition: its commentary, then its papers with the lab's notes.
+    func edition(_ e: Int, _ place: Place) -> TemplateValue {
+        let edition = site.curated.editions[e]
+        var data = base(place, title: edition.title, description: "\(edition.title), the \(site.title) edition of \(edition.date.display).",
+                        feed: feeds ? Route.editionsFeed : nil, feedTitle: "Editions")
+        let root = data["root"]!.text
+        data["title"] = .string(edition.title)
+        data["date"] = .string(edition.date.display)
+        data["iso_date"] = .string(edition.date.description)
+        data["body_html"] = .string(editionHTML[e])
+        data["papers"] = .list(edition.papers.map(cardWithNote))
+        data["paper_count"] = .int(edition.papers.count)
+        data["editions_url"] = .string(root + Route.editions)
+        data["newer"] = e > 0 ? ["title": .string(site.curated.editions[e - 1].title), "url": .string(root + site.editionRoute(e - 1))] : .null
+        data["older"] = e + 1 < site.curated.editions.count
+            ? ["title": .string(site.curated.editions[e + 1].title), "url": .string(root + site.editionRoute(e + 1))] : .null
+        return .object(data)
+    }
+
+    /// "title", "title and date", "title, authors and date".
+    static func sentenceList(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     func simple(_ place: Place, title: String, html: String? = nil, root: String? = nil) -> TemplateValue {

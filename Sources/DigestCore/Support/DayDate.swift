@@ -41,6 +41,20 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// "2024", "2024-03" or "2024-03-05", as written in front matter; nil
+    /// for anything else.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) else { return nil }
+        let numbers = parts.map { Int($0)! }
+        switch numbers.count {
+        case 1: self.init(year: numbers[0], precision: .year)
+        case 2: self.init(year: numbers[0], month: numbers[1], precision: .month)
+        default: self.init(year: numbers[0], month: numbers[1], day: numbers[2])
+        }
+    }
+
     /// The first day it covers, as a full date (for feeds' timestamps).
     public var firstDay: DayDate { DayDate(year: year, month: month, day: day)! }
 

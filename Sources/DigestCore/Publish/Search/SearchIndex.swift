@@ -5,7 +5,7 @@
 ///   of a match in each field, cards per block, and each term shard's first
 ///   word;
 /// - `search/terms/N.json`, the term shards: `[[word, title, authors,
-///   abstract], …]` with each field's posting list as `PostingEncoding`
+///   abstract, note], …]` with each field's posting list as `PostingEncoding`
 ///   writes it, words sorted as JavaScript sorts strings;
 /// - `search/cards/N.json`, result cards in blocks of `cardsPerBlock` search
 ///   ids: `[[title, authors, date, route], …]`, fetched only for the
@@ -14,19 +14,22 @@
 /// Search ids number the papers newest first. Keys are written in a fixed
 /// order and strings escaped by `JSONWriter`, so "</script>" stays inert.
 enum SearchIndex {
-    static let version = 2
-    /// A query word matching in a title counts 100, in authors 10, in an
-    /// abstract 1: title matches rank above author matches above abstract ones.
-    static let weights = [100, 10, 1]
+    static let version = 3
+    /// A query word matching in a title counts 1000, in authors 100, in an
+    /// abstract 10, in the lab's note 1: title matches rank above author
+    /// matches above abstract ones above note ones.
+    static let weights = [1000, 100, 10, 1]
     static let cardsPerBlock = 16
     static let shardTarget = 16_000
 
-    static func files(_ site: Site, shardTarget: Int = shardTarget) -> [(path: String, bytes: [UInt8])] {
+    /// `noteHTML`: the lab's note on each paper as HTML (nil: none).
+    static func files(_ site: Site, noteHTML: [String?], shardTarget: Int = shardTarget) -> [(path: String, bytes: [UInt8])] {
         let ids = site.newestFirst
         let terms = site.grouping.terms
         let postings = SearchPostings(words: terms, documents: ids.map { id in
             let names = site.creditPeople[id].map { site.catalog.authors.people[$0].name }
-            return SearchPostings.Document(title: terms.title[id], authors: names.joined(separator: " "), abstract: terms.abstract[id])
+            return SearchPostings.Document(title: terms.title[id], authors: names.joined(separator: " "), abstract: terms.abstract[id],
+                                           note: noteHTML[id].map(Markdown.plainText(fromHTML:)) ?? "")
         })
         let sizes = ParallelMap.map(Array(postings.terms.indices), minimumBatch: 1024) { t in
             postings.terms[t].utf8.count + 8 + SearchPostings.Level.allCases.reduce(0) { $0 + PostingEncoding.size(postings.list(t, $1)) }

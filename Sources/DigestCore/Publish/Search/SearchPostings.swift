@@ -1,6 +1,6 @@
 /// The search index's inverted lists: for every word of every paper, which
 /// papers hold it, split by where the best match is (title, authors,
-/// abstract), so each list is ordered best first and needs no score per
+/// abstract, the lab's note), so each list is ordered best first and needs no score per
 /// entry. Papers are numbered newest first (search ids), so within a level
 /// the ids ascend and date order needs no extra data.
 ///
@@ -8,26 +8,29 @@
 /// and digits, lowercase, no diacritics), and kept whole: no stop words, so
 /// the sharded index finds exactly what a scan of every paper would.
 struct SearchPostings {
-    enum Level: Int, CaseIterable { case title = 0, authors = 1, abstract = 2 }
+    enum Level: Int, CaseIterable { case title = 0, authors = 1, abstract = 2, note = 3 }
+    static let levels = Level.allCases.count
 
     /// Every word, sorted by UTF-16 code units, the order JavaScript uses.
     let terms: [String]
-    /// All lists end to end; list `term × 3 + level` (ascending search ids)
+    /// All lists end to end; list `term × levels + level` (ascending search ids)
     /// is `ids[starts[list]..<starts[list + 1]]`.
     private let ids: [Int32]
     private let starts: [Int]
 
     func list(_ term: Int, _ level: Level) -> ArraySlice<Int32> {
-        let list = term * 3 + level.rawValue
+        let list = term * SearchPostings.levels + level.rawValue
         return ids[starts[list]..<starts[list + 1]]
     }
 
     /// A paper to index: its title and abstract as the ids of their words
-    /// in `Terms` (cut once, for grouping), its authors' names as text.
+    /// in `Terms` (cut once, for grouping), its authors' names and the
+    /// lab's note as text.
     struct Document {
         var title: [Int32]
         var authors: String
         var abstract: [Int32]
+        var note: String = ""
     }
 
     /// `documents[id]` is the paper with search id `id`.
@@ -80,6 +83,7 @@ struct SearchPostings {
                 batch.add(documents[doc].title, level: 0, from: vocabulary)
                 Terms.forEachWord(documents[doc].authors) { batch.add(batch.table.intern($0), level: 1) }
                 batch.add(documents[doc].abstract, level: 2, from: vocabulary)
+                Terms.forEachWord(documents[doc].note) { batch.add(batch.table.intern($0), level: 3) }
                 batch.close()
             }
             return batch
@@ -98,10 +102,10 @@ struct SearchPostings {
             let batch = batches[b], map = maps[b]
             return batch.entries.indices.map { k -> Int32 in
                 let word = Int(map[Int(batch.entries[k])])
-                return Int32(rank[word] * 3 + Int(batch.levels[k]))
+                return Int32(rank[word] * SearchPostings.levels + Int(batch.levels[k]))
             }
         }
-        var starts = [Int](repeating: 0, count: words.count * 3 + 1)
+        var starts = [Int](repeating: 0, count: words.count * SearchPostings.levels + 1)
         for lists in listOf { for list in lists { starts[Int(list) + 1] += 1 } }
         for i in 1..<starts.count { starts[i] += starts[i - 1] }
         var next = starts
