@@ -23,6 +23,10 @@ public struct Pipeline: Sendable {
         public var papers = 0, pages = 0, authors = 0, themes = 0, files = 0, written = 0, bytes = 0
         /// Papers that notes hide (`hide: true`), not counted in `papers`.
         public var hidden = 0
+        /// Formulas in titles and abstracts set as MathML, and the TeX
+        /// commands among them shown as their source (most frequent first).
+        public var formulas = 0
+        public var unknownTeX: [(command: String, count: Int)] = []
         public var warnings: [Diagnostic] = []
         /// Facts about the build worth a line that are not problems (no
         /// base URL: no feeds, no sitemap).
@@ -176,8 +180,10 @@ public struct Pipeline: Sendable {
                  pinnedDate: options.reference.isPinned ? options.reference.today : nil)
         }
         summary.warnings += site.curated.diagnostics
-        let (files, notes) = try timed("render") { try OutputPlan(site: site, templates: templates, statics: statics).files() }
+        let (files, notes, tex) = try timed("render") { try OutputPlan(site: site, templates: templates, statics: statics).files() }
         summary.notes = notes.map(\.message)
+        summary.formulas = tex.formulas
+        summary.unknownTeX = tex.unknown.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
         var warnings = summary.warnings
         let report = try timed("publish") { () throws -> OutputFolder.Report in
             let previousID = target.markerManifestID()

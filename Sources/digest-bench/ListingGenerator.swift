@@ -69,6 +69,40 @@ struct ListingGenerator {
         }
     }
 
+    /// The curator's files for `papers`: a note on every `papers.count /
+    /// notes`-th paper (by title; a tenth highlighted, one in fifty hidden,
+    /// one in twenty with its themes chosen, one in twenty with a date
+    /// corrected, tags from fifty), and `editions` weekly editions back from
+    /// the newest paper's week, every other one with its papers listed.
+    mutating func curatorFiles(papers: [Paper], notes: Int, editions: Int, themes: [String]) -> [(name: String, text: String)] {
+        var files: [(String, String)] = []
+        let tags = (0..<50).map { "tag \($0) " + sentence(1) }
+        let step = max(1, papers.count / max(1, notes))
+        for (n, index) in stride(from: 0, to: papers.count, by: step).prefix(notes).enumerated() {
+            var front = "paper: \"\(papers[index].title)\"\n"
+            front += "tags: [\(pick(tags)), \(pick(tags))]\n"
+            if n % 10 == 0 { front += "highlight: true\n" }
+            if n % 50 == 7 { front += "hide: true\n" }
+            if n % 20 == 3, !themes.isEmpty { front += "themes: [\(pick(themes))]\n" }
+            if n % 20 == 11 { front += "date: \(papers[index].year)-\(papers[index].month < 10 ? "0" : "")\(papers[index].month)\n" }
+            files.append(("notes/\(n).md", "---\n\(front)---\nWhy we read it: \(sentence(40)).\n\nAnd **\(sentence(3))**, in [context](https://example.org/\(n)).\n"))
+        }
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyy-MM-dd"
+        for e in 0..<editions {
+            // Fridays, back from 2 Jan 2026.
+            let day = format.string(from: Date(timeIntervalSince1970: 1_767_312_000 - Double(e) * 7 * 86_400))
+            var front = "title: Week \(editions - e): \(sentence(4))\n"
+            if e % 2 == 1 {
+                front += "papers:\n" + (0..<10).map { _ in "  - \"\(pick(papers).title)\"\n" }.joined()
+            }
+            files.append(("editions/\(day).md", "---\n\(front)---\n\(sentence(60)).\n\n\(sentence(40)).\n"))
+        }
+        return files
+    }
+
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The papers split over the four formats, with 5% repeated in a second one.

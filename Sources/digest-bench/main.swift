@@ -1,7 +1,7 @@
 import DigestCore
 import Foundation
 
-/// digest-bench --papers N [--out DIR] [--runs R]
+/// digest-bench --papers N [--out DIR] [--runs R] [--notes N --editions M]
 /// Generates N papers of listings in the four real formats (from the seed
 /// vocabulary), builds the site from them R times, each into an empty
 /// output folder (this machine's disk is noisy), then once more with
@@ -11,13 +11,17 @@ import Foundation
 var size = 1_000
 var outRoot = "bench-out"
 var runs = 1
+var notes = 0
+var editions = 0
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
     case "--papers": size = Int(args.next() ?? "") ?? size
     case "--out": outRoot = args.next() ?? outRoot
     case "--runs": runs = max(1, Int(args.next() ?? "") ?? runs)
-    default: print("usage: digest-bench --papers N [--out DIR] [--runs R]"); exit(2)
+    case "--notes": notes = max(0, Int(args.next() ?? "") ?? notes)
+    case "--editions": editions = max(0, Int(args.next() ?? "") ?? editions)
+    default: print("usage: digest-bench --papers N [--out DIR] [--runs R] [--notes N --editions M]"); exit(2)
     }
 }
 
@@ -86,3 +90,37 @@ if let walker = FileManager.default.enumerator(atPath: options.output) {
 }
 print(String(format: "  largest page %.0f KB (%@)", Double(largest.size) / 1024, largest.path as NSString))
 print(String(format: "  peak memory %.0f MB", peakMemoryMB()))
+
+// The same papers with the curator's notes and editions, in a copy of
+// Content/, built in turn with the plain builds so the machine's drift
+// hits both alike.
+if notes > 0 || editions > 0 {
+    let curated = dir + "/Content"
+    try? FileManager.default.removeItem(atPath: curated)
+    try FileManager.default.copyItem(atPath: "Content", toPath: curated)
+    for sub in ["notes", "editions"] {
+        try? FileManager.default.removeItem(atPath: curated + "/" + sub)
+        try FileManager.default.createDirectory(atPath: curated + "/" + sub, withIntermediateDirectories: true)
+    }
+    let themes = ((try? FileManager.default.contentsOfDirectory(atPath: "Content/themes")) ?? [])
+        .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+    for file in generator.curatorFiles(papers: generated, notes: notes, editions: editions, themes: themes) {
+        try Data(file.text.utf8).write(to: URL(fileURLWithPath: curated + "/" + file.name))
+    }
+    var plain: [Double] = [], withCuration: [Double] = []
+    var last = full
+    for _ in 0..<runs {
+        options.content = "Content"
+        try? FileManager.default.removeItem(atPath: options.output)
+        plain.append(try timedBuild().seconds)
+        options.content = curated
+        try? FileManager.default.removeItem(atPath: options.output)
+        last = try timedBuild()
+        withCuration.append(last.seconds)
+    }
+    print("  with \(notes) notes and \(editions) editions: " + describe("full build", last)
+          + " (\(last.hidden) hidden, \(last.warnings.count) warnings)")
+    let a = plain.sorted()[plain.count / 2], b = withCuration.sorted()[withCuration.count / 2]
+    print(String(format: "  curation, median of %d alternating runs: %.2f s without, %.2f s with (%+.1f%%)",
+                 runs, a, b, (b / a - 1) * 100))
+}

@@ -22,6 +22,10 @@ enum BuildCommand {
             for warning in summary.replayedWarnings { Output.error(warning) }
             for note in summary.notes { Output.error("note: " + note) }
             if args.flags.contains("verbose") {
+                let unknown = summary.unknownTeX.reduce(0) { $0 + $1.count }
+                let list = summary.unknownTeX.prefix(12).map { "\($0.command) (\($0.count))" }.joined(separator: ", ")
+                Output.print("\(summary.formulas) formulas set as MathML; \(unknown) unknown TeX command\(unknown == 1 ? "" : "s") shown as source"
+                             + (list.isEmpty ? "" : ": " + list))
                 for (stage, seconds) in summary.timings {
                     Output.print("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
                 }

@@ -180,6 +180,22 @@ final class CurationTests: XCTestCase {
         XCTAssertTrue(content.contains("<a href=\"https://lab.example.org/digest/papers/spectral-bias-of-random-features.html\">"), content)
     }
 
+    /// The first edition, with no list and no edition before it, takes its
+    /// week: not every paper dated before it.
+    func testTheFirstEditionTakesItsWeek() throws {
+        var files = Self.files.filter { !$0.key.hasPrefix("Content/editions/") && !$0.key.hasPrefix("Content/notes/") }
+        files["Content/editions/2024-02-05.md"] = "---\ntitle: Opening week\n---\n"
+        files["Content/notes/none.md"] = "---\npaper: arXiv:2402.00001\nthemes: []\n---\n"
+        let site = FixtureSite(files)
+        XCTAssertEqual(try site.build().status, 0)
+        let page = try XCTUnwrap(site.read("site/editions/2024-02-05.html"))
+        XCTAssertTrue(page.contains("Sharpness and Grokking"), "2 Feb is in the week to 5 Feb")
+        XCTAssertFalse(page.contains("Diffusion Models"), "1 Dec 2023 is not")
+        // `themes: []` keeps a paper out of every theme, discovered ones too.
+        let paper = try XCTUnwrap(site.read("site/papers/sharpness-and-grokking-in-two-layer-networks.html"))
+        XCTAssertFalse(paper.contains("id=\"paper-themes\""), paper)
+    }
+
     func testTheNoteIsSearchedAfterTheAbstract() throws {
         let (_, _, files) = try built()
         let terms = try XCTUnwrap(files["search/terms/0.json"])

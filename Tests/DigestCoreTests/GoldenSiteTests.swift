@@ -56,7 +56,9 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 5)
         let page = try XCTUnwrap(files.first { $0.key.hasPrefix("papers/script-alert") }.map { String(decoding: $0.value, as: UTF8.self) })
         XCTAssertTrue(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &quot;Quotes&quot; &amp;amp; Tags&lt;/script&gt;</h1>"), page)
-        XCTAssertTrue(page.contains("the <em>escaped</em> bound holds for $\\epsilon &lt; 1$"), page)
+        // TeX: \emph as emphasis, formulas as MathML, their source kept escaped.
+        XCTAssertTrue(page.contains("the <em>escaped</em> bound holds for <math><semantics><mrow><mi>ϵ</mi><mo>&lt;</mo><mn>1</mn></mrow>"
+                                    + "<annotation encoding=\"application/x-tex\">\\epsilon &lt; 1</annotation></semantics></math>"), page)
         // Search cards keep the text, escaped so that it cannot close a <script>.
         let cards = String(decoding: files["search/cards/0.json"]!, as: UTF8.self)
         XCTAssertTrue(cards.contains(#"["\u003cscript\u003ealert(1)\u003c/script\u003e \"Quotes\" \u0026amp; Tags\u003c/script\u003e","2 authors","2024-03-03"#), cards)

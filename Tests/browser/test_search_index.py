@@ -20,11 +20,28 @@ def words(text):
     return re.findall(r"[^\W_]+", folded)
 
 
+def lab_notes():
+    """The lab's notes in Content/notes, by the folded title they name (the
+    shipped notes name their papers by title), as text."""
+    notes = {}
+    for path in sorted((ROOT / "Content" / "notes").glob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        paper = re.search(r"^paper:\s*(.+)$", front, re.M).group(1).strip().strip('"')
+        assert "hide: true" not in front, "the reference does not hide papers"
+        notes[" ".join(words(paper))] = body
+    return notes
+
+
 def seed_papers():
-    """The catalog, newest first as search ids number it (undated last, then catalog order)."""
+    """The catalog, newest first as search ids number it (undated last, then
+    catalog order), each with the lab's note on it ("" for none)."""
     out = subprocess.run([str(BINARY), "parse", "--json", "seeds"], cwd=ROOT, env=ENV, check=True,
                          capture_output=True, text=True).stdout
     papers = [json.loads(line) for line in out.splitlines()]
+    notes = lab_notes()
+    for paper in papers:
+        paper["note"] = notes.pop(" ".join(words(paper["title"])), "")
+    assert not notes, f"notes that match no paper: {list(notes)}"
     order = sorted(range(len(papers)), key=lambda i: (papers[i]["date"] is None,
                                                       [-ord(c) for c in papers[i]["date"] or ""], i))
     return [papers[i] for i in order]
@@ -32,15 +49,16 @@ def seed_papers():
 
 def reference(papers, query):
     """A scan of every paper, the rule the index must keep: every word matches
-    (the last as a prefix), title 100 > authors 10 > abstract 1, newest first on ties."""
+    (the last as a prefix), title 1000 > authors 100 > abstract 10 > the
+    lab's note 1, newest first on ties."""
     q = words(query)
     found = []
     for position, paper in enumerate(papers):
-        fields = [words(paper["title"]), words(" ".join(paper["authors"])), words(paper["abstract"])]
+        fields = [words(paper["title"]), words(" ".join(paper["authors"])), words(paper["abstract"]), words(paper["note"])]
         score = 0
         for i, word in enumerate(q):
             last = i == len(q) - 1
-            weight = next((w for w, field in zip((100, 10, 1), fields)
+            weight = next((w for w, field in zip((1000, 100, 10, 1), fields)
                            if any(t == word or (last and t.startswith(word)) for t in field)), 0)
             if not weight:
                 break
@@ -71,8 +89,10 @@ def queries(papers):
 
 def test_results_match_a_scan_of_every_paper(browser, served):
     papers = seed_papers()
-    assert len(papers) == 139
-    for query in queries(papers):
+    index = json.loads((served["dir"] / "lab/digest/search/index.json").read_text())
+    assert index["papers"] == len(papers) and index["weights"] == [1000, 100, 10, 1]
+    # The last queries find words that only notes hold.
+    for query in queries(papers) + ["uniformly", "manifesto reading", "width scaling"]:
         expected = reference(papers, query)
         count, shown = run_query(browser, served, query)
         assert count == len(expected), query

@@ -5,9 +5,12 @@ struct PaperLookup: Sendable {
     private var byDOI: [String: Int] = [:]
     private var byTitle: [String: Int] = [:]
     private let titles: [String]
+    /// The title keys: folded words joined by single spaces.
+    private let keys: [String]
 
     init(papers: [Paper]) {
         titles = papers.map(\.title)
+        keys = papers.map(\.titleKey)
         for paper in papers {
             if let id = paper.arxivID, byArxiv[id] == nil { byArxiv[id] = paper.id }
             if let doi = paper.doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper.id }
@@ -23,28 +26,43 @@ struct PaperLookup: Sendable {
         return key.isEmpty ? nil : byTitle[key]
     }
 
-    /// The title sharing the most words with `text`, for "did you mean".
-    /// Only papers sharing a word are looked at, through an index of the
-    /// words made once for all the references that matched nothing.
+    /// The titles sharing the most words with references that matched
+    /// nothing, for "did you mean". One pass over the title keys indexes
+    /// only the words those references hold; words in more than a
+    /// twentieth of the titles ("of", "the") are not followed.
     struct Closest {
-        private var papersOfWord: [Substring: [Int]] = [:]
+        private var papersOfWord: [String: [Int]] = [:]
         private let titles: [String]
+        private let lengths: [Int]
+        private let commonLimit: Int
 
-        init(_ lookup: PaperLookup) {
+        init(_ lookup: PaperLookup, references: [String]) {
             titles = lookup.titles
-            for (id, title) in titles.enumerated() {
-                for word in Set(Text.words(title)) { papersOfWord[word, default: []].append(id) }
+            commonLimit = max(50, lookup.keys.count / 20)
+            let wanted = Set(references.flatMap { Text.key($0).split(separator: " ").map(String.init) })
+            var lengths: [Int] = []
+            lengths.reserveCapacity(lookup.keys.count)
+            for (id, key) in lookup.keys.enumerated() {
+                var count = 0
+                for word in key.split(separator: " ") {
+                    count += 1
+                    guard wanted.contains(String(word)) else { continue }
+                    if papersOfWord[String(word), default: []].last != id { papersOfWord[String(word), default: []].append(id) }
+                }
+                lengths.append(count)
             }
+            self.lengths = lengths
         }
 
         func title(near text: String) -> String? {
-            let words = Set(Text.words(text))
+            let words = Set(Text.key(text).split(separator: " ").map(String.init))
             var shared: [Int: Int] = [:]
-            for word in words { for id in papersOfWord[word] ?? [] { shared[id, default: 0] += 1 } }
-            // Most words in common relative to both lengths; ties by id.
-            func score(_ id: Int) -> Double {
-                Double(shared[id]!) / Double(words.count + Set(Text.words(titles[id])).count - shared[id]!)
+            for word in words {
+                guard let papers = papersOfWord[word], papers.count <= commonLimit else { continue }
+                for id in papers { shared[id, default: 0] += 1 }
             }
+            // Most words in common relative to both lengths; ties by id.
+            func score(_ id: Int) -> Double { Double(shared[id]!) / Double(words.count + lengths[id] - shared[id]!) }
             return shared.keys.max { (score($0), -$0) < (score($1), -$1) }.map { titles[$0] }
         }
     }
@@ -61,12 +79,13 @@ enum Curation {
         var papers = papers
         var diagnostics: [Diagnostic] = []
         let lookup = PaperLookup(papers: papers)
-        var closest: PaperLookup.Closest?
+        let found = notes.map { lookup.find($0.paper.text) }
+        let orphans = notes.indices.filter { found[$0] == nil }
+        let closest = orphans.isEmpty ? nil : PaperLookup.Closest(lookup, references: orphans.map { notes[$0].paper.text })
         var noteFile: [Int: String] = [:]
-        for note in notes {
-            guard let id = lookup.find(note.paper.text) else {
-                if closest == nil { closest = PaperLookup.Closest(lookup) }
-                let hint = closest!.title(near: note.paper.text).map { "; the closest title is \"\($0)\"" } ?? ""
+        for (note, id) in zip(notes, found) {
+            guard let id else {
+                let hint = closest?.title(near: note.paper.text).map { "; the closest title is \"\($0)\"" } ?? ""
                 diagnostics.append(Diagnostic(file: note.file, line: note.paper.line,
                     "note on \"\(note.paper.text)\" matches no paper\(hint); the note is not shown"))
                 continue

@@ -57,7 +57,9 @@ struct Curated: Sendable {
         self.paperTags = paperTags
 
         // Oldest first, so each edition without a list of papers takes
-        // those dated after the one before it, up to its own date.
+        // those dated after the one before it, up to its own date; the
+        // first one takes its week (the seven days up to its date), not
+        // every paper ever dated before it.
         let lookup = PaperLookup(papers: papers)
         var editions: [Edition] = []
         var previous: DayDate?
@@ -73,9 +75,10 @@ struct Curated: Sendable {
                     }
                 }
             } else {
+                let after = previous ?? DayDate(unixTime: file.date.unixTime - 7 * 86_400)
                 ids = papers.indices.filter { id in
                     guard let day = papers[id].date?.firstDay else { return false }
-                    return day <= file.date && previous.map { day > $0 } ?? true
+                    return day <= file.date && day > after
                 }
             }
             previous = file.date

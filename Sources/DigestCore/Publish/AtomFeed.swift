@@ -30,6 +30,8 @@ enum AtomFeed {
     struct Curation {
         var noteHTML: [String?]
         var editionHTML: [String]
+        /// Titles as plain text: a feed reader shows no MathML.
+        var plainTitles: [String]
     }
 
     /// The feed as bytes, written straight into one buffer: a large site
@@ -41,7 +43,7 @@ enum AtomFeed {
             let newest = papers.prefix(length)
             let updated = newest.compactMap { site.catalog.papers[$0].date }.max() ?? site.updated
             writer.start(spec, site: site, updated: min(updated.firstDay, site.updated.firstDay))
-            for id in newest { writer.paper(id, site: site, summaryLimit: spec.summaryLimit, note: curation.noteHTML[id]) }
+            for id in newest { writer.paper(id, site: site, summaryLimit: spec.summaryLimit, curation: curation) }
         case .editions:
             let newest = site.curated.editions.indices.prefix(length)
             writer.start(spec, site: site, updated: newest.first.map { site.curated.editions[$0].date } ?? site.updated)
@@ -110,9 +112,9 @@ enum AtomFeed {
             raw("</content>\n")
         }
 
-        mutating func paper(_ id: Int, site: Site, summaryLimit: Int?, note: String?) {
+        mutating func paper(_ id: Int, site: Site, summaryLimit: Int?, curation: Curation) {
             let paper = site.catalog.papers[id]
-            entryStart(title: paper.title, route: site.paperRoute(id), updated: paper.date ?? site.updated)
+            entryStart(title: curation.plainTitles[id], route: site.paperRoute(id), updated: paper.date ?? site.updated)
             let people = site.creditPeople[id]
             if people.isEmpty { raw("    <author><name>Unknown</name></author>\n") }
             for person in people { author(site.catalog.authors.people[person].name) }
@@ -122,17 +124,19 @@ enum AtomFeed {
                 raw("\"/>\n")
             }
             raw("    <summary type=\"text\">")
-            // Cut by its first characters, without counting all of them.
-            if let limit = summaryLimit, paper.abstract.utf8.count > limit,
-               case let cut = PageData.prefix(paper.abstract, characters: limit), cut.utf8.count < paper.abstract.utf8.count {
+            // TeX as plain text; cut by its first characters, without
+            // counting all of them.
+            let abstract = TeXMarkup.plain(paper.abstract)
+            if let limit = summaryLimit, abstract.utf8.count > limit,
+               case let cut = PageData.prefix(abstract, characters: limit), cut.utf8.count < abstract.utf8.count {
                 text(cut + "…")
             } else {
-                text(paper.abstract)
+                text(abstract)
             }
             raw("</summary>\n")
             // The lab's note, then the abstract, as a reader shows them.
-            if let note {
-                content(html: "<p><strong>Why we read it</strong></p>\n" + note + "<p>" + HTML.escape(paper.abstract) + "</p>\n",
+            if let note = curation.noteHTML[id] {
+                content(html: "<p><strong>Why we read it</strong></p>\n" + note + "<p>" + HTML.escape(abstract) + "</p>\n",
                         route: site.paperRoute(id))
             }
             raw("  </entry>\n")
@@ -150,7 +154,7 @@ enum AtomFeed {
                 html += "<h2>Papers</h2>\n<ul>\n"
                 for id in edition.papers {
                     html += "<li><a href=\"" + HTML.escape(Route.absolute(site.paperRoute(id), base: base)) + "\">"
-                        + HTML.escape(site.catalog.papers[id].title) + "</a>"
+                        + HTML.escape(curation.plainTitles[id]) + "</a>"
                     let authors = site.authorLine(id)
                     if !authors.isEmpty { html += " — " + HTML.escape(authors) }
                     if let note = curation.noteHTML[id] { html += "\n" + note }

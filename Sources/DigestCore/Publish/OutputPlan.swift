@@ -164,7 +164,7 @@ struct OutputPlan {
 
     /// Every output file, in path order, each page rendered only when it is
     /// written. Throws when two outputs would share a path.
-    func files() throws -> (files: [OutputFile], notes: [Diagnostic]) {
+    func files() throws -> (files: [OutputFile], notes: [Diagnostic], tex: TeXMarkup.Stats) {
         var notes: [Diagnostic] = []
         let pagesByKind = Self.pageKinds.map { $0.pages(site) }
         let pages = pagesByKind.flatMap { $0 }
@@ -177,7 +177,7 @@ struct OutputPlan {
         // Feeds and the sitemap need absolute URLs: without a base URL they
         // are left out, and the summary says so once.
         if let base {
-            let curation = AtomFeed.Curation(noteHTML: data.noteHTML, editionHTML: data.editionHTML)
+            let curation = AtomFeed.Curation(noteHTML: data.noteHTML, editionHTML: data.editionHTML, plainTitles: data.plainTitles)
             for feed in feeds() {
                 let site = self.site
                 outputs.append((OutputFile(path: feed.route) {
@@ -199,11 +199,11 @@ struct OutputPlan {
             for id in order { out += entries[id].utf8; out.append(0x0A) }
             return out
         }, "the digest's BibTeX file"))
-        outputs += SearchIndex.files(site, noteHTML: data.noteHTML).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }
+        outputs += SearchIndex.files(site, noteHTML: data.noteHTML, plainTitles: data.plainTitles).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }
         outputs += templates.assets.map { (OutputFile(path: $0.path, bytes: $0.bytes), "Templates/" + $0.path) }
         outputs += statics.files.map { (OutputFile(path: $0.path, bytes: $0.bytes), $0.source) }
         try Self.checkCollisions(outputs.map { ($0.file.path, $0.source) })
-        return (outputs.map(\.file).sorted { $0.path < $1.path }, notes)
+        return (outputs.map(\.file).sorted { $0.path < $1.path }, notes, data.texStats)
     }
 
     /// The site's feed, the editions' (when there are editions), then one

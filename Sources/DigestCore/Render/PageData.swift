@@ -1,6 +1,7 @@
 /// The data each kind of page hands to its template. Listing text goes in
 /// as plain strings (the templates escape it); only HTML made by cmark or by
-/// AbstractFormatter goes in fields whose names end in `_html`.
+/// TeXMarkup (escaped text with MathML) goes in fields whose names end in
+/// `_html`.
 ///
 /// Links in lists that every page shares (paper cards) are routes from the
 /// site root, which templates prefix with `{{root}}`, so one card serves
@@ -33,6 +34,12 @@ struct PageData {
     /// the feeds.
     let noteHTML: [String?]
     let editionHTML: [String]
+    /// Each paper's title as plain Unicode text (TeX turned into
+    /// characters), for <title>, meta tags, feeds and search cards.
+    let plainTitles: [String]
+    /// The formulas of titles and abstracts, and the TeX commands among
+    /// them this converter does not know (shown as their source).
+    let texStats: TeXMarkup.Stats
 
     init(site: Site, navigation: [(title: String, route: String)], feeds: Bool) {
         self.site = site
@@ -46,7 +53,23 @@ struct PageData {
                 ? "<p>Found automatically: \(theme.papers.count) papers that no curated theme takes share these terms: \(HTML.escape(theme.keywords.joined(separator: ", "))).</p>"
                 : Markdown.html(curated[theme.slug] ?? "")
         }
-        cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { PageData.card($0, site: site) }
+        let plainTitles = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { TeXMarkup.plain(site.catalog.papers[$0].title) }
+        self.plainTitles = plainTitles
+        let perPaper = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { id -> TeXMarkup.Stats? in
+            let paper = site.catalog.papers[id]
+            guard TeXMarkup.mayHaveTeX(paper.title) || TeXMarkup.mayHaveTeX(paper.abstract) else { return nil }
+            var stats = TeXMarkup.Stats()
+            _ = TeXMarkup.html(paper.title, stats: &stats)
+            _ = TeXMarkup.html(paper.abstract, stats: &stats)
+            return stats
+        }
+        var texStats = TeXMarkup.Stats()
+        for stats in perPaper.compactMap({ $0 }) {
+            texStats.formulas += stats.formulas
+            texStats.unknown.merge(stats.unknown, uniquingKeysWith: +)
+        }
+        self.texStats = texStats
+        cards = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { PageData.card($0, site: site, plainTitle: plainTitles[$0]) }
         noteHTML = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { id in
             site.catalog.papers[id].note.flatMap { $0.markdown.trimmingSpaces().isEmpty ? nil : Markdown.html($0.markdown) }
         }
@@ -137,11 +160,13 @@ struct PageData {
     /// `url` is the paper's route: templates write `{{root}}{{url}}`.
     /// `inferred` is false here; an author page sets it where the listing
     /// implies the person rather than naming them.
-    private static func card(_ id: Int, site: Site) -> TemplateValue {
+    private static func card(_ id: Int, site: Site, plainTitle: String) -> TemplateValue {
         let date = site.catalog.papers[id].date
+        let title = site.catalog.papers[id].title
         return [
             "url": .string(site.paperRoute(id)),
-            "title": .string(site.catalog.papers[id].title),
+            "title": .string(plainTitle),
+            "title_html": .string(TeXMarkup.html(title)),
             "authors": .string(site.authorLine(id)),
             "date": .text(date?.display),
             "iso_date": .text(date?.description),
@@ -208,9 +233,10 @@ struct PageData {
 
     func paper(_ id: Int, _ place: Place) -> TemplateValue {
         let paper = site.catalog.papers[id]
-        var data = base(place, title: paper.title, description: PageData.prefix(paper.abstract, characters: 200))
+        var data = base(place, title: plainTitles[id], description: PageData.prefix(TeXMarkup.plain(paper.abstract), characters: 200))
         let root = data["root"]!.text
-        data["title"] = .string(paper.title)
+        data["title"] = .string(plainTitles[id])
+        data["title_html"] = .string(TeXMarkup.html(paper.title))
         let credits = Array(zip(paper.credits, site.creditPeople[id]))
         data["authors"] = .list(credits.enumerated().map { index, pair in
             ["name": .string(site.catalog.authors.people[pair.1].name), "url": .string(root + site.authorRoute(pair.1)),
@@ -224,7 +250,7 @@ struct PageData {
         data["date"] = .text(paper.date?.display)
         data["iso_date"] = .text(paper.date?.description)
         data["category"] = .text(paper.category)
-        data["abstract_html"] = paper.abstract.isEmpty ? .null : .string(AbstractFormatter.html(paper.abstract))
+        data["abstract_html"] = paper.abstract.isEmpty ? .null : .string(TeXMarkup.html(paper.abstract))
         data["note_html"] = .text(noteHTML[id])
         data["highlight"] = .bool(paper.note?.highlight == true)
         data["tags"] = tagLinks(site.curated.paperTags[id], root: root)
@@ -256,7 +282,7 @@ struct PageData {
     /// "2024/03/05" (or "2024/03", "2024"), arXiv id, DOI, PDF.
     func scholarMeta(_ id: Int) -> [(String, String)] {
         let paper = site.catalog.papers[id]
-        var tags: [(String, String)] = [("citation_title", paper.title)]
+        var tags: [(String, String)] = [("citation_title", plainTitles[id])]
         for person in site.creditPeople[id] { tags.append(("citation_author", site.catalog.authors.people[person].name)) }
         if let date = paper.date { tags.append(("citation_publication_date", date.description.replacingOccurrences(of: "-", with: "/"))) }
         if let arxiv = paper.arxivID {
@@ -270,7 +296,7 @@ struct PageData {
 
     /// Open Graph tags, for link previews.
     func openGraph(_ id: Int, description: String) -> [(String, String)] {
-        var tags = [("og:type", "article"), ("og:title", site.catalog.papers[id].title), ("og:description", description),
+        var tags = [("og:type", "article"), ("og:title", plainTitles[id]), ("og:description", description),
                     ("og:site_name", site.title)]
         if let base = site.baseURL { tags.append(("og:url", Route.absolute(site.paperRoute(id), base: base))) }
         return tags
@@ -284,8 +310,8 @@ struct PageData {
         json.beginObject()
         json.key("@context"); json.string("https://schema.org")
         json.key("@type"); json.string("ScholarlyArticle")
-        json.key("name"); json.string(paper.title)
-        json.key("headline"); json.string(String(paper.title.prefix(110)))
+        json.key("name"); json.string(plainTitles[id])
+        json.key("headline"); json.string(String(plainTitles[id].prefix(110)))
         json.key("author"); json.beginArray()
         for person in site.creditPeople[id] {
             json.beginObject()

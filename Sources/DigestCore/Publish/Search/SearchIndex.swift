@@ -22,8 +22,9 @@ enum SearchIndex {
     static let cardsPerBlock = 16
     static let shardTarget = 16_000
 
-    /// `noteHTML`: the lab's note on each paper as HTML (nil: none).
-    static func files(_ site: Site, noteHTML: [String?], shardTarget: Int = shardTarget) -> [(path: String, bytes: [UInt8])] {
+    /// `noteHTML`: the lab's note on each paper as HTML (nil: none);
+    /// `plainTitles`: titles with their TeX as Unicode text, for the cards.
+    static func files(_ site: Site, noteHTML: [String?], plainTitles: [String], shardTarget: Int = shardTarget) -> [(path: String, bytes: [UInt8])] {
         let ids = site.newestFirst
         let terms = site.grouping.terms
         let postings = SearchPostings(words: terms, documents: ids.map { id in
@@ -58,7 +59,7 @@ enum SearchIndex {
             for id in ids[range] {
                 let paper = site.catalog.papers[id]
                 json.beginArray()
-                json.string(paper.title)
+                json.string(plainTitles[id])
                 json.string(site.authorLine(id))
                 json.string(paper.date?.description)
                 json.string(site.paperRoute(id))
