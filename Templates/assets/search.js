@@ -18,6 +18,10 @@
   var cache = new Map();
   var current = 0;
   var shown = null;
+  // Query words typed as a short prefix that were matched in part of the
+  // index only (see shardsFor), for the status line.
+  var partial = [];
+  var queryWords = [];
 
   function getJSON(path) {
     if (!cache.has(path)) {
@@ -55,7 +59,10 @@
   function shardsFor(word, prefix) {
     var first = shardOf(word), last = first;
     while (prefix && last + 1 < rootIndex.shards.length && rootIndex.shards[last + 1].lastIndexOf(word, 0) === 0) last++;
-    if (last - first + 1 > MAX_PREFIX_SHARDS) last = first;
+    if (last - first + 1 > MAX_PREFIX_SHARDS) {
+      last = first;
+      if (partial.indexOf(word) < 0) partial.push(word);
+    }
     var paths = [];
     for (var s = first; s <= last; s++) paths.push("terms/" + s + ".json");
     return paths;
@@ -126,22 +133,73 @@
     return getJSON("cards/" + Math.floor(id / size) + ".json").then(function (block) { return block[id % size]; });
   }
 
+  // Whether a word of the text is one the query matched: the same folded
+  // word, or for the last query word a word it begins.
+  function matches(word) {
+    var folded = fold(word);
+    return queryWords.some(function (q, i) {
+      return folded === q || (i === queryWords.length - 1 && folded.lastIndexOf(q, 0) === 0);
+    });
+  }
+
+  // `text` into `parent`, the matched words in <mark>: text nodes only.
+  function appendMarked(parent, text) {
+    var re = /[\p{L}\p{N}]+/gu, at = 0, m;
+    while ((m = re.exec(text))) {
+      if (!matches(m[0])) continue;
+      if (m.index > at) parent.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      parent.appendChild(mark);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // A short piece of the abstract around its first matched word (or its
+  // start), cut at spaces.
+  function snippet(text) {
+    if (!text) return "";
+    var re = /[\p{L}\p{N}]+/gu, m, at = -1;
+    while ((m = re.exec(text))) { if (matches(m[0])) { at = m.index; break; } }
+    var start = at < 0 ? 0 : Math.max(0, at - 70), end = Math.min(text.length, start + 200);
+    if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < at) start = space + 1; }
+    if (end < text.length) { var last = text.lastIndexOf(" ", end); if (last > start) end = last; }
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
   function showPage(token) {
     var page = shown.slice(list.children.length, list.children.length + PAGE);
     return Promise.all(page.map(function (r) { return card(r.id); })).then(function (cards) {
       if (token !== current) return;
+      // A card: [title, authors, date as pages show it, route, the start of
+      // the abstract, ISO date].
       cards.forEach(function (c) {
         var li = document.createElement("li");
         li.className = "card";
         var a = document.createElement("a");
         a.className = "card-title";
         a.href = new URL(c[3], siteRoot).href;
-        a.textContent = c[0];
+        appendMarked(a, c[0]);
         var meta = document.createElement("span");
         meta.className = "meta";
-        meta.textContent = c[1] + (c[1] && c[2] ? " · " : "") + (c[2] || "");
+        appendMarked(meta, c[1]);
+        if (c[2]) {
+          if (c[1]) meta.appendChild(document.createTextNode(" · "));
+          var time = document.createElement("time");
+          time.dateTime = c[5];
+          time.textContent = c[2];
+          meta.appendChild(time);
+        }
         li.appendChild(a);
         li.appendChild(meta);
+        var excerpt = snippet(c[4]);
+        if (excerpt) {
+          var p = document.createElement("p");
+          p.className = "snippet";
+          appendMarked(p, excerpt);
+          li.appendChild(p);
+        }
         list.appendChild(li);
       });
       more.hidden = list.children.length >= shown.length;
@@ -157,13 +215,20 @@
       status.textContent = "Type to search.";
       return Promise.resolve();
     }
+    partial = [];
+    queryWords = words(query);
     return search(query).then(function (found) {
       if (token !== current) return;
       shown = found;
       while (list.firstChild) list.removeChild(list.firstChild);
       return showPage(token).then(function () {
         if (token !== current) return;
-        status.textContent = found.length + (found.length === 1 ? " paper" : " papers") + " found.";
+        var text = found.length.toLocaleString("en") + (found.length === 1 ? " paper" : " papers") + " found.";
+        if (partial.length) {
+          text += " Words starting with " + partial.map(function (w) { return "“" + w + "”"; }).join(", ")
+            + " were matched in part of the index only; type more letters to match them all.";
+        }
+        status.textContent = text;
         performance.measure("digest-search", { start: started, detail: query });
       });
     }).catch(function () {

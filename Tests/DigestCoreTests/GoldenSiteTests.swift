@@ -61,7 +61,7 @@ final class GoldenSiteTests: XCTestCase {
                                     + "<annotation encoding=\"application/x-tex\">\\epsilon &lt; 1</annotation></semantics></math>"), page)
         // Search cards keep the text, escaped so that it cannot close a <script>.
         let cards = String(decoding: files["search/cards/0.json"]!, as: UTF8.self)
-        XCTAssertTrue(cards.contains(#"["\u003cscript\u003ealert(1)\u003c/script\u003e \"Quotes\" \u0026amp; Tags\u003c/script\u003e","2 authors","2024-03-03"#), cards)
+        XCTAssertTrue(cards.contains(#"["\u003cscript\u003ealert(1)\u003c/script\u003e \"Quotes\" \u0026amp; Tags\u003c/script\u003e","2 authors","3 Mar 2024"#), cards)
         let terms = String(decoding: files["search/terms/0.json"]!, as: UTF8.self)
         // "script" is in one title only (whatever its search id), and in no author, abstract or note.
         XCTAssertNotNil(terms.range(of: #"\["script",\[\d+\],\[\],\[\],\[\]\]"#, options: .regularExpression), terms)

@@ -7,6 +7,8 @@ import re
 import subprocess
 import unicodedata
 
+import pytest
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -71,7 +73,7 @@ def reference(papers, query):
 def run_query(browser, served, query):
     browser.get(f"{served['base']}/lab/digest/search/?q={query}")
     WebDriverWait(browser, 10).until(lambda b: "found" in b.find_element(By.ID, "status").text)
-    count = int(browser.find_element(By.ID, "status").text.split()[0])
+    count = int(browser.find_element(By.ID, "status").text.split()[0].replace(",", ""))
     return count, [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .card-title")]
 
 
@@ -124,3 +126,46 @@ def test_more_results_come_a_page_at_a_time(browser, served):
     WebDriverWait(browser, 10).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#results .card-title")) == 20)
     assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .card-title")] == expected[:20]
     assert more.is_displayed()
+
+
+def test_results_show_dates_as_pages_do_marks_and_a_snippet(browser, served):
+    browser.get(f"{served['base']}/lab/digest/search/?q=grokking+lazy")
+    WebDriverWait(browser, 10).until(lambda b: "found" in b.find_element(By.ID, "status").text)
+    first = browser.find_element(By.CSS_SELECTOR, "#results .card")
+    assert [m.text for m in first.find_elements(By.CSS_SELECTOR, ".card-title mark")] == ["Grokking", "Lazy"]
+    time = first.find_element(By.CSS_SELECTOR, ".meta time")
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", time.text), time.text
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.get_attribute("datetime"))
+    snippet = first.find_element(By.CSS_SELECTOR, ".snippet")
+    assert snippet.text and snippet.find_elements(By.TAG_NAME, "mark"), snippet.text
+
+
+@pytest.fixture(scope="module")
+def many_words(served):
+    """A site of 2,500 papers, each with a word of its own starting with "s",
+    so that words starting with "s" fill more than four term shards."""
+    from conftest import build
+    top = served["dir"]
+    (top / "many-seeds").mkdir(exist_ok=True)
+    (top / "many-content").mkdir(exist_ok=True)
+    rng = random.Random(3)
+    feed = ""
+    for n in range(2500):
+        word = "s" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7))
+        feed += f"LGJan {1 + n % 28}, 2024\nPaper {n} on {word} learningAda Lovelace, Alan Turing\nWe study {word} and more.\n"
+    (top / "many-seeds" / "feed.txt").write_text(feed, encoding="utf-8")
+    (top / "many-content" / "index.md").write_text("---\ntitle: Many words\n---\nMany words.\n", encoding="utf-8")
+    build(top / "many", "--seeds", str(top / "many-seeds"), "--content", str(top / "many-content"))
+    return "/many"
+
+
+def test_a_short_prefix_matched_in_part_says_so(browser, served, many_words):
+    shards = json.loads((served["dir"] / "many/search/index.json").read_text())["shards"]
+    assert sum(1 for s in shards if s.startswith("s")) > 4, shards
+    browser.get(f"{served['base']}{many_words}/search/?q=s")
+    WebDriverWait(browser, 10).until(lambda b: "found" in b.find_element(By.ID, "status").text)
+    assert "Words starting with “s” were matched in part of the index only" in browser.find_element(By.ID, "status").text
+    browser.get(f"{served['base']}{many_words}/search/?q=study")
+    WebDriverWait(browser, 10).until(lambda b: "found" in b.find_element(By.ID, "status").text)
+    status = browser.find_element(By.ID, "status").text
+    assert status.startswith("2,500 papers found.") and "part of the index" not in status, status

@@ -187,7 +187,7 @@ struct PageData {
 
     func tagLinks(_ tags: [Int], root: String) -> TemplateValue {
         .list(tags.map { t in
-            ["name": .string(site.curated.tags[t].name), "url": .string(root + site.tagRoute(t)), "count": .int(site.curated.tags[t].papers.count)]
+            ["name": .string(site.curated.tags[t].name), "url": .string(root + site.tagRoute(t)), "count": Count.number(site.curated.tags[t].papers.count)]
         })
     }
 
@@ -195,7 +195,8 @@ struct PageData {
         .list(editions.map { e in
             let edition = site.curated.editions[e]
             return ["title": .string(edition.title), "url": .string(root + site.editionRoute(e)), "date": .string(edition.date.display),
-                    "iso_date": .string(edition.date.description), "count": .int(edition.papers.count)]
+                    "iso_date": .string(edition.date.description), "count": Count.number(edition.papers.count),
+                    "papers_phrase": Count.papers(edition.papers.count)]
         })
     }
 
@@ -203,7 +204,7 @@ struct PageData {
         .list(themes.map { t in
             let theme = site.grouping.themes[t]
             return ["url": .string(root + site.themeRoute(t)), "title": .string(theme.title),
-                    "count": .int(theme.papers.count), "discovered": .bool(theme.discovered)]
+                    "count": Count.number(theme.papers.count), "discovered": .bool(theme.discovered)]
         })
     }
 
@@ -215,7 +216,8 @@ struct PageData {
         if let latest = site.curated.editions.first {
             data["latest_edition"] = ["title": .string(latest.title), "url": .string(root + site.editionRoute(0)),
                                       "date": .string(latest.date.display), "iso_date": .string(latest.date.description),
-                                      "body_html": .string(editionHTML[0]), "count": .int(latest.papers.count)]
+                                      "body_html": .string(editionHTML[0]), "count": Count.number(latest.papers.count),
+                                      "papers_phrase": Count.papers(latest.papers.count)]
             data["editions_url"] = .string(root + Route.editions)
         }
         data["tags"] = tagLinks(Array(site.curated.tags.indices), root: root)
@@ -224,9 +226,11 @@ struct PageData {
         data["themes"] = themeLinks(Array(site.grouping.themes.indices).filter { !site.grouping.themes[$0].papers.isEmpty }, root: root)
         let people = site.catalog.authors.people
         let top = people.indices.sorted { (people[$1].papers.count, people[$0].key) < (people[$0].papers.count, people[$1].key) }.prefix(15)
-        data["authors"] = .list(top.map { ["url": .string(root + site.authorRoute($0)), "name": .string(people[$0].name), "count": .int(people[$0].papers.count)] })
-        data["paper_count"] = .int(site.catalog.papers.count)
-        data["author_count"] = .int(people.count)
+        data["authors"] = .list(top.map { ["url": .string(root + site.authorRoute($0)), "name": .string(people[$0].name), "count": Count.number(people[$0].papers.count)] })
+        data["paper_count"] = Count.number(site.catalog.papers.count)
+        data["papers_phrase"] = Count.papers(site.catalog.papers.count)
+        data["author_count"] = Count.number(people.count)
+        data["people_phrase"] = Count.people(people.count)
         data["authors_url"] = .string(root + Route.authors)
         return .object(data)
     }
@@ -243,10 +247,12 @@ struct PageData {
              "inferred": .bool(pair.0.inferred), "sep": .string(index < credits.count - 1 ? ", " : "")]
         })
         data["authors_incomplete"] = .bool(!paper.authorsComplete && !credits.isEmpty)
+        data["any_inferred"] = .bool(credits.contains { $0.0.inferred })
         data["unnamed_authors"] = credits.isEmpty
             ? .string(paper.authorCount.map { "\($0) author\($0 == 1 ? "" : "s"), not named in the listing" } ?? "Authors not named in the listing")
             : .null
-        data["author_count"] = paper.authorCount.map { .int($0) } ?? .null
+        data["author_count"] = paper.authorCount.map { Count.number($0) } ?? .null
+        data["authors_phrase"] = paper.authorCount.map { .string(Count.phrase($0, "author")) } ?? .null
         data["date"] = .text(paper.date?.display)
         data["iso_date"] = .text(paper.date?.description)
         data["category"] = .text(paper.category)
@@ -258,7 +264,8 @@ struct PageData {
         let corrections = paper.note?.corrections ?? []
         data["corrected"] = corrections.isEmpty ? .null : .string(PageData.sentenceList(corrections))
         data["abstract_truncated"] = .bool(paper.abstractTruncated)
-        data["upvotes"] = paper.upvotes.map { .int($0) } ?? .null
+        data["upvotes"] = paper.upvotes.map { Count.number($0) } ?? .null
+        data["upvotes_phrase"] = paper.upvotes.map { .string(Count.phrase($0, "upvote")) } ?? .null
         data["sources"] = .list(paper.sources.map { ["file": .string($0.fileName), "line": .int($0.line), "format": .string($0.format.rawValue)] })
         data["themes"] = themeLinks(site.grouping.paperThemes[id], root: root)
         data["related"] = .list(site.grouping.related[id].map(paperCard))
@@ -347,8 +354,11 @@ struct PageData {
             if info.inferredOn.contains(id), case .object(var fields) = card { fields["inferred"] = true; card = .object(fields) }
             return card
         })
-        data["paper_count"] = .int(info.papers.count)
-        data["inferred_count"] = info.inferredOn.isEmpty ? .null : .int(info.inferredOn.count)
+        data["paper_count"] = Count.number(info.papers.count)
+        data["papers_phrase"] = Count.papers(info.papers.count)
+        // "Newest first" only says something when some paper has a date.
+        data["papers_heading"] = .string(info.papers.contains { site.catalog.papers[$0].date != nil } ? "Papers, newest first" : "Papers")
+        data["inferred_count"] = info.inferredOn.isEmpty ? .null : Count.number(info.inferredOn.count)
         // Co-authors and themes beside the first page only: a prolific
         // author's later pages are the list of papers, and are not made
         // to recount every co-author again.
@@ -363,11 +373,11 @@ struct PageData {
         let people = site.catalog.authors.people
         let coauthors = PageData.coauthors(of: person, papers: info.papers, credits: site.creditPeople, limit: PageData.coauthorLimit)
         data["coauthors"] = .list(coauthors.top.map {
-            ["name": .string(people[$0.person].name), "url": .string(root + site.authorRoute($0.person)), "count": .int($0.shared)]
+            ["name": .string(people[$0.person].name), "url": .string(root + site.authorRoute($0.person)), "count": Count.number($0.shared)]
         })
-        data["coauthors_more"] = coauthors.total > coauthors.top.count ? .int(coauthors.total - coauthors.top.count) : .null
+        data["coauthors_more"] = coauthors.total > coauthors.top.count ? Count.number(coauthors.total - coauthors.top.count) : .null
         data["themes"] = .list(themes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
-            ["title": .string(site.grouping.themes[$0.key].title), "url": .string(root + site.themeRoute($0.key)), "count": .int($0.value)]
+            ["title": .string(site.grouping.themes[$0.key].title), "url": .string(root + site.themeRoute($0.key)), "count": Count.number($0.value)]
         })
         return .object(data)
     }
@@ -426,7 +436,8 @@ struct PageData {
         data["keywords"] = .list(theme.keywords.map { .string($0) })
         let shown = place.paging.map { theme.papers[$0.items(place.page)] } ?? theme.papers[...]
         data["papers"] = .list(shown.map(paperCard))
-        data["paper_count"] = .int(theme.papers.count)
+        data["paper_count"] = Count.number(theme.papers.count)
+        data["papers_phrase"] = Count.papers(theme.papers.count)
         return .object(data)
     }
 
@@ -464,10 +475,11 @@ struct PageData {
         }
         data["groups"] = .list(groups.map { letter, members in
             ["letter": .string(letter), "authors": .list(members.map {
-                ["name": .string(people[$0].name), "url": .string(root + site.authorRoute($0)), "count": .int(people[$0].papers.count)]
+                ["name": .string(people[$0].name), "url": .string(root + site.authorRoute($0)), "count": Count.number(people[$0].papers.count)]
             })]
         })
-        data["author_count"] = .int(people.count)
+        data["author_count"] = Count.number(people.count)
+        data["people_phrase"] = Count.people(people.count)
         return .object(data)
     }
 
@@ -504,9 +516,11 @@ struct PageData {
         }
         let previous = shown.startIndex > ids.startIndex ? ids[shown.startIndex - 1] : nil
         let previousMonth = previous.map { site.catalog.papers[$0].date?.monthTitle ?? "Undated" }
+        let isFront = index == nil
         data["years"] = .list(groups.enumerated().map { index, group in
             // Undated papers have a year heading only, not "Undated" twice.
-            ["year": .string(group.year), "year_id": .string("year-" + Slug.make(group.year)), "continued": .bool(previous != nil && index == 0),
+            // A year's own pages are titled by the year: no heading repeats it.
+            ["year": .string(group.year), "year_id": .string("year-" + Slug.make(group.year)), "show_year": .bool(isFront), "continued": .bool(previous != nil && index == 0),
              "months": .list(group.months.enumerated().map { m, month in
                  ["month": .text(month.0 == "Undated" ? nil : month.0), "id": .string(Slug.make(month.0)),
                   "continued": .bool(index == 0 && m == 0 && month.0 == previousMonth),
@@ -514,7 +528,7 @@ struct PageData {
              })]
         })
         data["year_links"] = .list(years.enumerated().map { position, year in
-            ["label": .string(year.label), "url": .string(root + year.route), "count": .int(year.ids.count), "current": .bool(position == index)]
+            ["label": .string(year.label), "url": .string(root + year.route), "count": Count.number(year.ids.count), "current": .bool(position == index)]
         })
         func link(_ position: Int) -> TemplateValue {
             years.indices.contains(position) ? ["label": .string(years[position].label), "url": .string(root + years[position].route)] : .null
@@ -526,8 +540,11 @@ struct PageData {
             data["more"] = ["label": .string(years[0].label), "url": .string(root + (years[0].ids.count > shown.count
                 ? Route.page(years[0].route, 2) : years.count > 1 ? years[1].route : years[0].route))]
         }
-        data["paper_count"] = .int(ids.count)
-        data["total_count"] = .int(site.catalog.papers.count)
+        data["paper_count"] = Count.number(ids.count)
+        data["papers_phrase"] = Count.papers(ids.count)
+        data["total_count"] = Count.number(site.catalog.papers.count)
+        data["total_phrase"] = Count.papers(site.catalog.papers.count)
+        data["dated"] = .bool(ids.contains { site.catalog.papers[$0].date != nil })
         data["front"] = .bool(index == nil)
         return .object(data)
     }
@@ -546,7 +563,8 @@ struct PageData {
         data["name"] = .string(tag.name)
         let shown = place.paging.map { tag.papers[$0.items(place.page)] } ?? tag.papers[...]
         data["papers"] = .list(shown.map(paperCard))
-        data["paper_count"] = .int(tag.papers.count)
+        data["paper_count"] = Count.number(tag.papers.count)
+        data["papers_phrase"] = Count.papers(tag.papers.count)
         data["tags_url"] = .string(data["root"]!.text + Route.tags)
         return .object(data)
     }
@@ -570,7 +588,8 @@ struct PageData {
         data["iso_date"] = .string(edition.date.description)
         data["body_html"] = .string(editionHTML[e])
         data["papers"] = .list(edition.papers.map(cardWithNote))
-        data["paper_count"] = .int(edition.papers.count)
+        data["paper_count"] = Count.number(edition.papers.count)
+        data["papers_phrase"] = Count.papers(edition.papers.count)
         data["editions_url"] = .string(root + Route.editions)
         data["newer"] = e > 0 ? ["title": .string(site.curated.editions[e - 1].title), "url": .string(root + site.editionRoute(e - 1))] : .null
         data["older"] = e + 1 < site.curated.editions.count

@@ -8,13 +8,16 @@
 ///   abstract, note], …]` with each field's posting list as `PostingEncoding`
 ///   writes it, words sorted as JavaScript sorts strings;
 /// - `search/cards/N.json`, result cards in blocks of `cardsPerBlock` search
-///   ids: `[[title, authors, date, route], …]`, fetched only for the
-///   results shown.
+///   ids: `[[title, authors, date as pages show it, route, the start of the
+///   abstract, ISO date], …]` (title and abstract as plain text), fetched
+///   only for the results shown.
 ///
 /// Search ids number the papers newest first. Keys are written in a fixed
 /// order and strings escaped by `JSONWriter`, so "</script>" stays inert.
 enum SearchIndex {
-    static let version = 3
+    static let version = 4
+    /// Characters of each abstract in its card, for the result's snippet.
+    static let excerptLength = 300
     /// A query word matching in a title counts 1000, in authors 100, in an
     /// abstract 10, in the lab's note 1: title matches rank above author
     /// matches above abstract ones above note ones.
@@ -61,8 +64,10 @@ enum SearchIndex {
                 json.beginArray()
                 json.string(plainTitles[id])
                 json.string(site.authorLine(id))
-                json.string(paper.date?.description)
+                json.string(paper.date?.display)
                 json.string(site.paperRoute(id))
+                json.string(PageData.prefix(TeXMarkup.plain(paper.abstract), characters: excerptLength))
+                json.string(paper.date?.description)
                 json.endArray()
             }
             json.endArray()
