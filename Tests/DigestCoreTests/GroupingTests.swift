@@ -92,6 +92,13 @@ final class GroupingTests: XCTestCase {
             .contains(id("Provable Scaling Laws of Feature Emergence from Learning Dynamics of Grokking")))
         // Same input, same answer.
         XCTAssertEqual(Grouping(catalog: Self.seeds, curated: Self.content.curatedThemes).related, related)
+        // A paper that shares a co-author and the word "weak", and little
+        // else, is under the similarity floor: fewer related papers rather
+        // than an unrelated one.
+        let chaos = related[id("Uniform-in-Time Weak Propagation-of-Chaos in Shallow Neural Networks")]
+        XCTAssertTrue(chaos.contains(id("Propagation of Chaos in One-hidden-layer Neural Networks beyond Logarithmic Time")))
+        XCTAssertFalse(chaos.contains(id("Agentic Systems as Boosting Weak Reasoning Models")))
+        XCTAssertLessThan(chaos.count, RelatedPapers.count)
     }
 
     /// The inverted index against comparing every pair: on the seeds no
@@ -108,12 +115,12 @@ final class GroupingTests: XCTestCase {
                 for entry in strong[p] {
                     if let other = strong[q].first(where: { $0.feature == entry.feature }) { score += entry.weight * other.weight }
                 }
-                return score > 0 ? (q, score) : nil
+                return score >= RelatedPapers.minimumSimilarity ? (q, score) : nil
             }
             return scored.sorted { ($1.score, $0.paper) < ($0.score, $1.paper) }.prefix(RelatedPapers.count).map(\.paper)
         }
         XCTAssertEqual(RelatedPapers.compute(tfidf), expected)
-        XCTAssertGreaterThan(expected.filter { $0.count == RelatedPapers.count }.count, 100)
+        XCTAssertGreaterThan(expected.filter { $0.count == RelatedPapers.count }.count, 20)
     }
 
     func testRelatedNeverUsesAMissingTermAndTiesBreakById() {
@@ -157,11 +164,14 @@ final class GroupingTests: XCTestCase {
                 scored.append((f, phrase * centroid[f] * centroid[f] / (mean[f] + 1e-6)))
             }
             scored.sort { ($1.score, names[$0.feature]) < ($0.score, names[$1.feature]) }
+            // Word pairs first (two at most), then single words to make three.
             var chosen: [String] = []
-            for (feature, _) in scored where chosen.count < 3 {
-                let words = Set(names[feature].split(separator: " "))
-                if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
-                chosen.append(names[feature])
+            for phrases in [true, false] {
+                for (feature, _) in scored where chosen.count < (phrases ? 2 : 3) && names[feature].contains(" ") == phrases {
+                    let words = Set(names[feature].split(separator: " "))
+                    if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
+                    chosen.append(names[feature])
+                }
             }
             return chosen
         }

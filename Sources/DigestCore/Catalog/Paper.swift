@@ -15,6 +15,8 @@ public struct Paper: Sendable {
     var abstractTruncated: Bool
     var upvotes: Int?
     var sources: [SourceRef]
+    /// The date each source gave the paper (nil: none), in `sources` order.
+    var sourceDates: [DayDate?]
     var arxivID: String?
     var doi: String?
     var url: String?
@@ -42,6 +44,7 @@ public struct Paper: Sendable {
         self.abstractTruncated = entry.abstractTruncated
         self.upvotes = entry.upvotes
         self.sources = [entry.source]
+        self.sourceDates = [entry.date]
         self.arxivID = entry.arxivID
         self.doi = entry.doi
         self.url = entry.url
@@ -79,8 +82,9 @@ public struct Paper: Sendable {
         merged = merged.filter { seenCategory.insert($0).inserted }
         categories = merged
         category = categories.first ?? category
-        sources.append(other.source)
-        sources.sort()
+        let dated = (zip(sources, sourceDates).map { ($0, $1) } + [(other.source, other.date)]).sorted { $0.0 < $1.0 }
+        sources = dated.map(\.0)
+        sourceDates = dated.map(\.1)
         // The fuller named list wins; people a listing implies (a profile's
         // owner) stay credited unless some listing names them.
         let inferred = credits.filter(\.inferred) + other.credits.filter(\.inferred)

@@ -64,7 +64,7 @@ struct Grouping: Sendable {
         let topical = tfidf.textOnly()
         let taken = Set(themes.map(\.slug))
         for cluster in ThemeDiscovery.cluster(unthemed, tfidf: topical) {
-            let title = cluster.label.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ", ")
+            let title = Grouping.title(of: cluster, papers: papers)
             var slug = "discovered-" + Slug.make(title, maxLength: 48)
             var n = 2
             while taken.contains(slug) || themes.contains(where: { $0.slug == slug }) { slug = "discovered-\(Slug.make(title, maxLength: 48))-\(n)"; n += 1 }
@@ -77,6 +77,48 @@ struct Grouping: Sendable {
         self.paperThemes = paperThemes
         self.related = RelatedPapers.compute(tfidf)
         self.terms = terms
+    }
+}
+
+extension Grouping {
+    /// A discovered theme's name: its two most distinctive phrases (word
+    /// pairs first), acronyms in capitals as the papers write them ("SGD
+    /// noise, Mean field"), the first letter capitalised.
+    static func title(of cluster: ThemeDiscovery.Cluster, papers: [Paper]) -> String {
+        let phrases = cluster.label.prefix(2).map { phrase in
+            phrase.split(separator: " ").map { word in
+                isAcronym(String(word), in: cluster.papers.prefix(200).map { papers[$0] }) ? word.uppercased() : String(word)
+            }.joined(separator: " ")
+        }
+        return phrases.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ", ")
+    }
+
+    /// True when the papers write `word` (lowercase here) in capitals more
+    /// often than not, in their titles and the start of their abstracts.
+    static func isAcronym(_ word: String, in papers: [Paper]) -> Bool {
+        let target = Array(word.utf8)
+        guard (2...6).contains(target.count), target.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        var capitals = 0, others = 0
+        for paper in papers {
+            for text in [paper.title, String(paper.abstract.utf8.prefix(600)) ?? ""] {
+                let bytes = Array(text.utf8)
+                var i = 0
+                while i < bytes.count {
+                    func isWordByte(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 }
+                    guard isWordByte(bytes[i]) else { i += 1; continue }
+                    var j = i
+                    while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
+                    // Plurals of acronyms ("LLMs") count as the acronym.
+                    var token = bytes[i..<j]
+                    if token.count == target.count + 1, token.last == 0x73 { token = token.dropLast() }
+                    if token.count == target.count, zip(token, target).allSatisfy({ ($0 | 0x20) == $1 }) {
+                        if token.allSatisfy({ !($0 >= 0x61 && $0 <= 0x7A) }) { capitals += 1 } else { others += 1 }
+                    }
+                    i = j
+                }
+            }
+        }
+        return capitals > others
     }
 }
 

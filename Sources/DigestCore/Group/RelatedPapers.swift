@@ -8,6 +8,10 @@ enum RelatedPapers {
     /// that is strong in very many papers cannot make the pass quadratic.
     static let maxPostings = 256
     static let count = 5
+    /// The least similarity (cosine of strongest terms against whole
+    /// vectors) a related paper must reach: below it, papers share a word
+    /// or two ("weak") and little else, and fewer are shown instead.
+    static let minimumSimilarity: Float = 0.10
 
     static func compute(_ tfidf: TFIDF) -> [[Int]] {
         let n = tfidf.vectors.count
@@ -57,6 +61,7 @@ enum RelatedPapers {
         for candidate in met {
             let entry = (paper: candidate, score: scores[Int(candidate)])
             scores[Int(candidate)] = 0
+            if entry.score < minimumSimilarity { continue }
             if best.count == count, !before(entry, best[count - 1]) { continue }
             var i = best.count
             while i > 0, before(entry, best[i - 1]) { i -= 1 }

@@ -176,13 +176,19 @@ enum ThemeDiscovery {
         func before(_ a: (feature: Int, score: Float), _ b: (feature: Int, score: Float)) -> Bool {
             a.score != b.score ? a.score > b.score : names[a.feature] < names[b.feature]
         }
+        // Phrases first: the best two word pairs that share no word, then
+        // single words to make three, none repeating a chosen word.
         func choose(_ ranked: [(feature: Int, score: Float)]) -> [String] {
             var chosen: [String] = []
-            for (feature, _) in ranked where chosen.count < 3 {
-                let words = Set(names[feature].split(separator: " "))
-                if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
-                chosen.append(names[feature])
+            func take(_ phrases: Bool, upTo limit: Int) {
+                for (feature, _) in ranked where chosen.count < limit && names[feature].containsByte(0x20) == phrases {
+                    let words = Set(names[feature].split(separator: " "))
+                    if chosen.contains(where: { !Set($0.split(separator: " ")).isDisjoint(with: words) }) { continue }
+                    chosen.append(names[feature])
+                }
             }
+            take(true, upTo: 2)
+            take(false, upTo: 3)
             return chosen
         }
         // The three nearly always come from the first few: rank those in one
@@ -196,7 +202,9 @@ enum ThemeDiscovery {
             if top.count > head { top.removeLast() }
         }
         let chosen = choose(top)
-        if chosen.count == 3 || scored.count <= head { return chosen }
+        // Two phrases and a word from the head are what the whole ranking
+        // gives too; with fewer, a phrase further down might be missing.
+        if (chosen.count == 3 && chosen.filter({ $0.containsByte(0x20) }).count == 2) || scored.count <= head { return chosen }
         return choose(scored.sorted(by: before))
     }
 }

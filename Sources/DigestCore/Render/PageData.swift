@@ -50,7 +50,8 @@ struct PageData {
         let curated = Dictionary(site.content.themes.map { ($0.slug, $0.markdown) }) { a, _ in a }
         themeDescriptions = site.grouping.themes.map { theme in
             theme.discovered
-                ? "<p>Found automatically: \(theme.papers.count) papers that no curated theme takes share these terms: \(HTML.escape(theme.keywords.joined(separator: ", "))).</p>"
+                ? "<p>Found automatically: \(Count.phrase(theme.papers.count, "paper")) that no curated theme takes share these terms: "
+                    + HTML.escape(Keywords.distinct(theme.keywords).joined(separator: ", ")) + ".</p>"
                 : Markdown.html(curated[theme.slug] ?? "")
         }
         let plainTitles = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { TeXMarkup.plain(site.catalog.papers[$0].title) }
@@ -266,7 +267,10 @@ struct PageData {
         data["abstract_truncated"] = .bool(paper.abstractTruncated)
         data["upvotes"] = paper.upvotes.map { Count.number($0) } ?? .null
         data["upvotes_phrase"] = paper.upvotes.map { .string(Count.phrase($0, "upvote")) } ?? .null
-        data["sources"] = .list(paper.sources.map { ["file": .string($0.fileName), "line": .int($0.line), "format": .string($0.format.rawValue)] })
+        data["sources"] = .list(zip(paper.sources, paper.sourceDates).map { source, date in
+            ["kind": .string(PageData.kind(of: source.format)), "date": .text(date?.display), "iso_date": .text(date?.description),
+             "file": .string(source.fileName), "line": .int(source.line), "format": .string(source.format.rawValue)]
+        })
         data["themes"] = themeLinks(site.grouping.paperThemes[id], root: root)
         data["related"] = .list(site.grouping.related[id].map(paperCard))
         data["links"] = .list(Citation.links(paper).map { ["label": .string($0.label), "url": .string($0.url)] })
@@ -377,7 +381,8 @@ struct PageData {
         })
         data["coauthors_more"] = coauthors.total > coauthors.top.count ? Count.number(coauthors.total - coauthors.top.count) : .null
         data["themes"] = .list(themes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
-            ["title": .string(site.grouping.themes[$0.key].title), "url": .string(root + site.themeRoute($0.key)), "count": Count.number($0.value)]
+            ["title": .string(site.grouping.themes[$0.key].title), "url": .string(root + site.themeRoute($0.key)), "count": Count.number($0.value),
+             "discovered": .bool(site.grouping.themes[$0.key].discovered)]
         })
         return .object(data)
     }
@@ -595,6 +600,19 @@ struct PageData {
         data["older"] = e + 1 < site.curated.editions.count
             ? ["title": .string(site.curated.editions[e + 1].title), "url": .string(root + site.editionRoute(e + 1))] : .null
         return .object(data)
+    }
+
+    /// A listing format as readers know the source.
+    static func kind(of format: ListingFormat) -> String {
+        switch format {
+        case .authorProfile: return "An arXiv author profile, pasted"
+        case .dailyPapers: return "Hugging Face Daily Papers, pasted"
+        case .aggregator: return "A paper aggregator, pasted"
+        case .authorFeed: return "An author feed, pasted"
+        case .arxivAtom: return "The arXiv API"
+        case .arxivRSS: return "arXiv's announcements (RSS)"
+        case .bibtex: return "A BibTeX library"
+        }
     }
 
     /// "title", "title and date", "title, authors and date".
