@@ -97,4 +97,29 @@ final class TeXTests: XCTestCase {
         XCTAssertTrue(Markdown.html(#"see \(a_1 + b_1\)"#).contains("<msub>"))
         XCTAssertEqual(Markdown.html("Costs $5 and *more*."), "<p>Costs $5 and <em>more</em>.</p>\n")
     }
+
+    /// `digest build --verbose` counts the formulas and names the commands
+    /// shown as their source.
+    func testVerboseBuildsCountUnknownCommands() throws {
+        let site = FixtureSite([
+            "seeds/feed.txt": """
+                LGFeb 2, 2024
+                Sharpness and Grokking in Two-Layer NetworksAda Lovelace, Enric Boix-Adserà
+                We bound $\\foo(x) \\le \\epsilon$ and $\\foo + \\bar{y}$ for all $x$.
+
+                """,
+            "Content/index.md": "---\ntitle: TeX\n---\nIntro.\n",
+        ])
+        let run = try site.build(["--verbose"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("3 formulas set as MathML; 2 unknown TeX commands shown as source: \\foo (2)"), run.stdout)
+        let page = try XCTUnwrap(site.read("site/papers/sharpness-and-grokking-in-two-layer-networks.html"))
+        XCTAssertTrue(page.contains("<mtext class=\"tex-unknown\">\\foo</mtext>"), page)
+    }
+
+    /// Search finds a Greek letter written as a character by its name.
+    func testSymbolNamesForSearch() {
+        XCTAssertEqual(TeXSymbols.names(in: "a step-success probability $γ$ and $ε$, $\\infty$ and ∞"), "gamma epsilon infinity")
+        XCTAssertEqual(TeXSymbols.names(in: "no symbols"), "")
+    }
 }

@@ -22,6 +22,24 @@ def words(text):
     return re.findall(r"[^\W_]+", folded)
 
 
+def symbol_names():
+    """The names search adds for symbols written as characters (γ: gamma),
+    read from the table the site generator uses."""
+    source = (ROOT / "Sources/DigestCore/Render/TeX/TeXSymbols.swift").read_text(encoding="utf-8")
+    start = source.index("static let greek")
+    table = source[start:source.index("\n    ]", start)]
+    pairs = re.findall(r'"(\w+)": "(.)"', table)
+    names = {letter: name.lower() for name, letter in pairs if not name.startswith("var")}
+    for name, letter in pairs:
+        if name.startswith("var"):
+            names.setdefault(letter, name[3:].lower())
+    names.update({"∞": "infinity", "∂": "partial", "∇": "nabla", "ℓ": "ell", "∑": "sum", "∏": "product", "∫": "integral"})
+    return names
+
+
+SYMBOLS = symbol_names()
+
+
 def lab_notes():
     """The lab's notes in Content/notes, by the folded title they name (the
     shipped notes name their papers by title), as text."""
@@ -56,7 +74,9 @@ def reference(papers, query):
     q = words(query)
     found = []
     for position, paper in enumerate(papers):
-        fields = [words(paper["title"]), words(" ".join(paper["authors"])), words(paper["abstract"]), words(paper["note"])]
+        text = paper["title"] + " " + paper["abstract"]
+        symbols = list(dict.fromkeys(SYMBOLS[c] for c in text if c in SYMBOLS))
+        fields = [words(paper["title"]), words(" ".join(paper["authors"])), words(paper["abstract"]) + symbols, words(paper["note"])]
         score = 0
         for i, word in enumerate(q):
             last = i == len(q) - 1
@@ -94,7 +114,7 @@ def test_results_match_a_scan_of_every_paper(browser, served):
     index = json.loads((served["dir"] / "lab/digest/search/index.json").read_text())
     assert index["papers"] == len(papers) and index["weights"] == [1000, 100, 10, 1]
     # The last queries find words that only notes hold.
-    for query in queries(papers) + ["uniformly", "manifesto reading", "width scaling"]:
+    for query in queries(papers) + ["uniformly", "manifesto reading", "width scaling", "gamma", "epsilon", "sigma"]:
         expected = reference(papers, query)
         count, shown = run_query(browser, served, query)
         assert count == len(expected), query

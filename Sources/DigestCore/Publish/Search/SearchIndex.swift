@@ -33,7 +33,8 @@ enum SearchIndex {
         let postings = SearchPostings(words: terms, documents: ids.map { id in
             let names = site.creditPeople[id].map { site.catalog.authors.people[$0].name }
             return SearchPostings.Document(title: terms.title[id], authors: names.joined(separator: " "), abstract: terms.abstract[id],
-                                           note: noteHTML[id].map(Markdown.plainText(fromHTML:)) ?? "")
+                                           note: noteHTML[id].map(Markdown.plainText(fromHTML:)) ?? "",
+                                           symbols: TeXSymbols.names(in: site.catalog.papers[id].title + " " + site.catalog.papers[id].abstract))
         })
         let sizes = ParallelMap.map(Array(postings.terms.indices), minimumBatch: 1024) { t in
             postings.terms[t].utf8.count + 8 + SearchPostings.Level.allCases.reduce(0) { $0 + PostingEncoding.size(postings.list(t, $1)) }

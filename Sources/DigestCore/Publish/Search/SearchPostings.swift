@@ -31,6 +31,9 @@ struct SearchPostings {
         var authors: String
         var abstract: [Int32]
         var note: String = ""
+        /// More words at the abstract's level: the names of the symbols
+        /// its formulas write as characters ("gamma" for γ).
+        var symbols: String = ""
     }
 
     /// `documents[id]` is the paper with search id `id`.
@@ -83,6 +86,7 @@ struct SearchPostings {
                 batch.add(documents[doc].title, level: 0, from: vocabulary)
                 Terms.forEachWord(documents[doc].authors) { batch.add(batch.table.intern($0), level: 1) }
                 batch.add(documents[doc].abstract, level: 2, from: vocabulary)
+                Terms.forEachWord(documents[doc].symbols) { batch.add(batch.table.intern($0), level: 2) }
                 Terms.forEachWord(documents[doc].note) { batch.add(batch.table.intern($0), level: 3) }
                 batch.close()
             }

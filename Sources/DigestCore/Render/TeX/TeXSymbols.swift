@@ -176,4 +176,27 @@ enum TeXSymbols {
         "+": "₊", "−": "₋", "-": "₋", "=": "₌", "(": "₍", ")": "₎", "a": "ₐ", "e": "ₑ", "h": "ₕ", "i": "ᵢ", "j": "ⱼ",
         "k": "ₖ", "l": "ₗ", "m": "ₘ", "n": "ₙ", "o": "ₒ", "p": "ₚ", "r": "ᵣ", "s": "ₛ", "t": "ₜ", "u": "ᵤ", "v": "ᵥ", "x": "ₓ",
     ]
+
+    /// The names of the symbols `text` writes as characters (γ, Σ, ∞),
+    /// joined by spaces, so that search finds "gamma" in "$γ$" as it finds
+    /// it in "$\\gamma$" (whose name is in the text already).
+    static func names(in text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0xCE }) else { return "" }
+        var found: [String] = []
+        for scalar in text.unicodeScalars where scalar.value >= 0x370 {
+            if let name = symbolNames[Character(scalar)], !found.contains(name) { found.append(name) }
+        }
+        return found.joined(separator: " ")
+    }
+
+    private static let symbolNames: [Character: String] = {
+        var table: [Character: String] = [:]
+        for (name, letter) in greek where !name.hasPrefix("var") { table[Character(letter)] = name.lowercased() }
+        for (name, letter) in greek where name.hasPrefix("var") && table[Character(letter)] == nil {
+            table[Character(letter)] = String(name.dropFirst(3)).lowercased()
+        }
+        for (symbol, name) in [("∞", "infinity"), ("∂", "partial"), ("∇", "nabla"), ("ℓ", "ell"), ("∑", "sum"), ("∏", "product"),
+                               ("∫", "integral")] { table[Character(symbol)] = name }
+        return table
+    }()
 }
