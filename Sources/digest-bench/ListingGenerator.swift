@@ -60,9 +60,17 @@ struct ListingGenerator {
             var seen = Set<String>()
             let authors = (0..<(1 + Int(random.next() % 6))).map { _ in person(poolSize: pool) }
                 .filter { seen.insert($0.last + " " + $0.first).inserted }
+            // A third of the abstracts carry formulas, as theory abstracts
+            // do (the seeds' own, so the TeX converter sees real input),
+            // the first early enough to survive a listing's cut.
+            var abstract = sentence(150 + Int(random.next() % 100)) + "."
+            if i % 3 == 0 {
+                abstract = sentence(12) + " " + pick(ListingGenerator.formulas) + " " + sentence(80) + " "
+                    + pick(ListingGenerator.formulas) + " " + sentence(70) + "."
+            }
             return Paper(title: title.prefix(1).uppercased() + title.dropFirst() + " \(i)",
                          authors: authors,
-                         abstract: sentence(150 + Int(random.next() % 100)) + ".",
+                         abstract: abstract,
                          year: 2015 + Int(random.next() % 11),
                          month: 1 + Int(random.next() % 12),
                          day: 1 + Int(random.next() % 28))
@@ -102,6 +110,13 @@ struct ListingGenerator {
         }
         return files
     }
+
+    static let formulas = [
+        "$\\epsilon$-interval $[\\epsilon_0, \\epsilon_1]$", "$G=UΣV^\\top$", "$\\sum_{k=1}^K \\mathrm{ReLU}(w_k^\\top x)$",
+        "$\\|f_{ρ_t^{MF}} - f_{\\hatρ_t^m}\\|$", "$\\int_0^\\infty L_t^{1/2} dt =O(\\log d)$", "$n=Θ(d^{k/2})$",
+        "$\\lambda_{\\mathrm{cut}}^{*} = \\epsilon$", "$\\mathbb{R}^d$", "$\\frac{1}{\\sqrt{n}}$", "$\\mathcal{O}(n \\log n)$",
+        "$\\left\\langle u, v \\right\\rangle$", "$f(x) = φ( x \\cdot θ^*)$", "(Kullback--Leibler~\\cite{kl51})",
+    ]
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

@@ -119,7 +119,7 @@ final class TeXTests: XCTestCase {
 
     /// Search finds a Greek letter written as a character by its name.
     func testSymbolNamesForSearch() {
-        XCTAssertEqual(TeXSymbols.names(in: "a step-success probability $γ$ and $ε$, $\\infty$ and ∞"), "gamma epsilon infinity")
-        XCTAssertEqual(TeXSymbols.names(in: "no symbols"), "")
+        XCTAssertEqual(TeXSymbols.names(in: ["a step-success probability $γ$ and $ε$,", "$\\infty$ and ∞"]), "gamma epsilon infinity")
+        XCTAssertEqual(TeXSymbols.names(in: ["no symbols"]), "")
     }
 }

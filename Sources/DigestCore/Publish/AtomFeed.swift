@@ -30,8 +30,9 @@ enum AtomFeed {
     struct Curation {
         var noteHTML: [String?]
         var editionHTML: [String]
-        /// Titles as plain text: a feed reader shows no MathML.
+        /// Titles and abstracts as plain text: a feed reader shows no MathML.
         var plainTitles: [String]
+        var plainAbstracts: [String?]
     }
 
     /// The feed as bytes, written straight into one buffer: a large site
@@ -126,7 +127,7 @@ enum AtomFeed {
             raw("    <summary type=\"text\">")
             // TeX as plain text; cut by its first characters, without
             // counting all of them.
-            let abstract = TeXMarkup.plain(paper.abstract)
+            let abstract = curation.plainAbstracts[id] ?? paper.abstract
             if let limit = summaryLimit, abstract.utf8.count > limit,
                case let cut = PageData.prefix(abstract, characters: limit), cut.utf8.count < abstract.utf8.count {
                 text(cut + "…")

@@ -177,7 +177,8 @@ struct OutputPlan {
         // Feeds and the sitemap need absolute URLs: without a base URL they
         // are left out, and the summary says so once.
         if let base {
-            let curation = AtomFeed.Curation(noteHTML: data.noteHTML, editionHTML: data.editionHTML, plainTitles: data.plainTitles)
+            let curation = AtomFeed.Curation(noteHTML: data.noteHTML, editionHTML: data.editionHTML, plainTitles: data.plainTitles,
+                                             plainAbstracts: data.plainAbstracts)
             for feed in feeds() {
                 let site = self.site
                 outputs.append((OutputFile(path: feed.route) {
@@ -199,7 +200,7 @@ struct OutputPlan {
             for id in order { out += entries[id].utf8; out.append(0x0A) }
             return out
         }, "the digest's BibTeX file"))
-        outputs += SearchIndex.files(site, noteHTML: data.noteHTML, plainTitles: data.plainTitles).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }
+        outputs += SearchIndex.files(site, noteHTML: data.noteHTML, plainTitles: data.plainTitles, plainAbstracts: data.plainAbstracts).map { (OutputFile(path: $0.path, bytes: $0.bytes), "the search index") }
         outputs += templates.assets.map { (OutputFile(path: $0.path, bytes: $0.bytes), "Templates/" + $0.path) }
         outputs += statics.files.map { (OutputFile(path: $0.path, bytes: $0.bytes), $0.source) }
         try Self.checkCollisions(outputs.map { ($0.file.path, $0.source) })

@@ -37,6 +37,11 @@ struct PageData {
     /// Each paper's title as plain Unicode text (TeX turned into
     /// characters), for <title>, meta tags, feeds and search cards.
     let plainTitles: [String]
+    /// Abstracts as plain text where TeX changed them (nil: as written),
+    /// and as HTML where they may hold TeX (nil: escaped as written): made
+    /// in one pass, each formula parsed once.
+    let plainAbstracts: [String?]
+    let abstractHTML: [String?]
     /// The formulas of titles and abstracts, and the TeX commands among
     /// them this converter does not know (shown as their source).
     let texStats: TeXMarkup.Stats
@@ -54,18 +59,23 @@ struct PageData {
                     + HTML.escape(Keywords.distinct(theme.keywords).joined(separator: ", ")) + ".</p>"
                 : Markdown.html(curated[theme.slug] ?? "")
         }
-        let plainTitles = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { TeXMarkup.plain(site.catalog.papers[$0].title) }
-        self.plainTitles = plainTitles
-        let perPaper = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { id -> TeXMarkup.Stats? in
+        // Titles and abstracts as plain text, once: the feeds, the search
+        // cards and the meta tags each want them, and a formula is parsed
+        // here and once more for its page. Counted on the way.
+        let plain = ParallelMap.map(Array(site.catalog.papers.indices), minimumBatch: 1024) { id -> (String, String?, String?, TeXMarkup.Stats?) in
             let paper = site.catalog.papers[id]
-            guard TeXMarkup.mayHaveTeX(paper.title) || TeXMarkup.mayHaveTeX(paper.abstract) else { return nil }
+            guard TeXMarkup.mayHaveTeX(paper.title) || TeXMarkup.mayHaveTeX(paper.abstract) else { return (paper.title, nil, nil, nil) }
             var stats = TeXMarkup.Stats()
-            _ = TeXMarkup.html(paper.title, stats: &stats)
-            _ = TeXMarkup.html(paper.abstract, stats: &stats)
-            return stats
+            let title = TeXMarkup.plain(paper.title, stats: &stats)
+            let abstract = TeXMarkup.both(paper.abstract, stats: &stats)
+            return (title, abstract.plain == paper.abstract ? nil : abstract.plain, abstract.html, stats)
         }
+        let plainTitles = plain.map(\.0)
+        self.plainTitles = plainTitles
+        plainAbstracts = plain.map(\.1)
+        abstractHTML = plain.map(\.2)
         var texStats = TeXMarkup.Stats()
-        for stats in perPaper.compactMap({ $0 }) {
+        for case let (_, _, _, stats?) in plain {
             texStats.formulas += stats.formulas
             texStats.unknown.merge(stats.unknown, uniquingKeysWith: +)
         }
@@ -179,6 +189,8 @@ struct PageData {
         ]
     }
 
+    func plainAbstract(_ id: Int) -> String { plainAbstracts[id] ?? site.catalog.papers[id].abstract }
+
     /// A paper's card with the lab's note on it, where it has one.
     func cardWithNote(_ id: Int) -> TemplateValue {
         guard let note = noteHTML[id], case .object(var fields) = cards[id] else { return cards[id] }
@@ -238,7 +250,7 @@ struct PageData {
 
     func paper(_ id: Int, _ place: Place) -> TemplateValue {
         let paper = site.catalog.papers[id]
-        var data = base(place, title: plainTitles[id], description: PageData.prefix(TeXMarkup.plain(paper.abstract), characters: 200))
+        var data = base(place, title: plainTitles[id], description: PageData.prefix(plainAbstract(id), characters: 200))
         let root = data["root"]!.text
         data["title"] = .string(plainTitles[id])
         data["title_html"] = .string(TeXMarkup.html(paper.title))
@@ -257,7 +269,7 @@ struct PageData {
         data["date"] = .text(paper.date?.display)
         data["iso_date"] = .text(paper.date?.description)
         data["category"] = .text(paper.category)
-        data["abstract_html"] = paper.abstract.isEmpty ? .null : .string(TeXMarkup.html(paper.abstract))
+        data["abstract_html"] = paper.abstract.isEmpty ? .null : .string(abstractHTML[id] ?? HTML.escape(paper.abstract))
         data["note_html"] = .text(noteHTML[id])
         data["highlight"] = .bool(paper.note?.highlight == true)
         data["tags"] = tagLinks(site.curated.paperTags[id], root: root)

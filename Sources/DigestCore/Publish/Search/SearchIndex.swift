@@ -27,14 +27,15 @@ enum SearchIndex {
 
     /// `noteHTML`: the lab's note on each paper as HTML (nil: none);
     /// `plainTitles`: titles with their TeX as Unicode text, for the cards.
-    static func files(_ site: Site, noteHTML: [String?], plainTitles: [String], shardTarget: Int = shardTarget) -> [(path: String, bytes: [UInt8])] {
+    static func files(_ site: Site, noteHTML: [String?], plainTitles: [String], plainAbstracts: [String?],
+                      shardTarget: Int = shardTarget) -> [(path: String, bytes: [UInt8])] {
         let ids = site.newestFirst
         let terms = site.grouping.terms
         let postings = SearchPostings(words: terms, documents: ids.map { id in
             let names = site.creditPeople[id].map { site.catalog.authors.people[$0].name }
             return SearchPostings.Document(title: terms.title[id], authors: names.joined(separator: " "), abstract: terms.abstract[id],
                                            note: noteHTML[id].map(Markdown.plainText(fromHTML:)) ?? "",
-                                           symbols: TeXSymbols.names(in: site.catalog.papers[id].title + " " + site.catalog.papers[id].abstract))
+                                           symbols: TeXSymbols.names(in: [site.catalog.papers[id].title, site.catalog.papers[id].abstract]))
         })
         let sizes = ParallelMap.map(Array(postings.terms.indices), minimumBatch: 1024) { t in
             postings.terms[t].utf8.count + 8 + SearchPostings.Level.allCases.reduce(0) { $0 + PostingEncoding.size(postings.list(t, $1)) }
@@ -67,7 +68,7 @@ enum SearchIndex {
                 json.string(site.authorLine(id))
                 json.string(paper.date?.display)
                 json.string(site.paperRoute(id))
-                json.string(PageData.prefix(TeXMarkup.plain(paper.abstract), characters: excerptLength))
+                json.string(PageData.prefix(plainAbstracts[id] ?? paper.abstract, characters: excerptLength))
                 json.string(paper.date?.description)
                 json.endArray()
             }

@@ -5,16 +5,21 @@
 enum MathMLWriter {
     static func math(_ node: MathNode, source: String, display: Bool) -> String {
         var out = display ? "<math display=\"block\">" : "<math>"
+        out.reserveCapacity(256 + source.utf8.count * 12)
         out += "<semantics>"
-        write(asRow(node), into: &out)
+        // The annotation needs one element before it: a row when in doubt.
+        if case .row(let items) = node, items.count != 1 { write(node, into: &out) } else { write(.row([node]), into: &out) }
         out += "<annotation encoding=\"application/x-tex\">" + HTML.escape(source) + "</annotation></semantics></math>"
         return out
     }
 
-    /// `<semantics>` takes one child: a row.
+    /// `<semantics>` and each argument of `<msub>`, `<mfrac>`… is one
+    /// element: a node as it is, a row of several in `<mrow>`, a row of
+    /// one as that one (the markup stays small: a page may hold hundreds).
     private static func asRow(_ node: MathNode) -> MathNode {
-        if case .row = node { return node }
-        return .row([node])
+        if case .row(let items) = node, items.count == 1 { return asRow(items[0]) }
+        if case .space = node { return .row([node]) }
+        return node
     }
 
     static func write(_ node: MathNode, into out: inout String) {
@@ -126,7 +131,7 @@ enum MathMLWriter {
     }
 
     private static func script(_ text: String, _ table: [Character: Character], marker: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(text.trimmingSpaces())
         if !trimmed.isEmpty, trimmed.allSatisfy({ table[$0] != nil }) { return String(trimmed.map { table[$0]! }) }
         return marker + (trimmed.count == 1 ? trimmed : "(" + trimmed + ")")
     }

@@ -39,6 +39,9 @@ struct MathParser {
                                        "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
                                        "bigm", "Bigm", "mathopen", "mathclose", "mathord", "mathrel", "mathbin", "mathop"]
 
+    /// Brackets written without `\\left`/`\\right`: they keep their size.
+    static let plainFences: Set<String> = ["(", ")", "[", "]", "|"]
+
     static func parse(_ source: String) -> (node: MathNode, unknown: [String])? {
         guard let tokens = tokenize(source) else { return nil }
         var parser = MathParser(tokens: tokens)
@@ -52,34 +55,47 @@ struct MathParser {
     /// a run of white space (kept for `\text{…}`); nil when the braces do
     /// not balance.
     static func tokenize(_ source: String) -> [String]? {
+        // On the UTF-8 bytes: commands and the characters with a meaning
+        // are ASCII; any other character is one token with the combining
+        // marks after it (U+0300–U+036F: lead bytes CC and CD).
         var tokens: [String] = []
-        let chars = Array(source)
+        let bytes = Array(source.utf8)
         var i = 0
         var depth = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\" {
-                guard i + 1 < chars.count else { tokens.append("\\"); break }
-                let next = chars[i + 1]
-                if next.isASCII && next.isLetter {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        /// The end of the character at `j` (a lead byte and its continuations).
+        func characterEnd(_ j: Int) -> Int {
+            var k = j + 1
+            while k < bytes.count, bytes[k] & 0xC0 == 0x80 { k += 1 }
+            return k
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x5C {
+                guard i + 1 < bytes.count else { tokens.append("\\"); break }
+                if isLetter(bytes[i + 1]) {
                     var j = i + 1
-                    while j < chars.count, chars[j].isASCII, chars[j].isLetter { j += 1 }
-                    tokens.append(String(chars[i..<j]))
+                    while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+                    tokens.append(String(decoding: bytes[i..<j], as: UTF8.self))
                     i = j
                 } else {
-                    tokens.append("\\" + String(next))
-                    i += 2
+                    let end = characterEnd(i + 1)
+                    tokens.append(String(decoding: bytes[i..<end], as: UTF8.self))
+                    i = end
                 }
                 continue
             }
-            if c == "{" { depth += 1 } else if c == "}" { depth -= 1; if depth < 0 { return nil } }
-            if c.isWhitespace {
+            if c == 0x7B { depth += 1 } else if c == 0x7D { depth -= 1; if depth < 0 { return nil } }
+            if isSpace(c) {
                 if tokens.last != " " { tokens.append(" ") }
                 i += 1
                 continue
             }
-            tokens.append(String(c))
-            i += 1
+            var end = characterEnd(i)
+            while end + 1 < bytes.count, bytes[end] == 0xCC || bytes[end] == 0xCD { end = characterEnd(end) }
+            tokens.append(String(decoding: bytes[i..<end], as: UTF8.self))
+            i = end
         }
         return depth == 0 ? tokens : nil
     }
@@ -182,11 +198,11 @@ struct MathParser {
         guard let token = next() else { return nil }
         if token == "{" { return row(until: "}") }
         if token.hasPrefix("\\") { return command(String(token.dropFirst())) }
+        func isDigit(_ token: String?) -> Bool { token?.utf8.count == 1 && token!.utf8.first! >= 0x30 && token!.utf8.first! <= 0x39 }
         let c = Character(token)
-        if c.isNumber || (c == "." && current.map { Character($0).isNumber } == true) {
+        if isDigit(token) || (token == "." && isDigit(current)) {
             var digits = token
-            while let more = current, let d = more.first, more.count == 1,
-                  d.isNumber || (d == "." && position + 1 < tokens.count && tokens[position + 1].first?.isNumber == true) {
+            while let more = current, isDigit(more) || (more == "." && position + 1 < tokens.count && isDigit(tokens[position + 1])) {
                 digits += more
                 position += 1
             }
@@ -199,7 +215,7 @@ struct MathParser {
         case "<", ">", "=": return .op(token)
         case "~": return .space("0.25em")
         case "&": return nil  // alignment: not supported, left out
-        default: return .op(token, stretchy: "()[]|".contains(token) ? false : nil)
+        default: return .op(token, stretchy: Self.plainFences.contains(token) ? false : nil)
         }
     }
 

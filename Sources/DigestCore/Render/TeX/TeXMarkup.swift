@@ -27,8 +27,26 @@ enum TeXMarkup {
     }
 
     /// True when `text` may hold TeX: a `$`, a backslash, `~` or `--`.
+    /// One pass over the bytes: every title and abstract is asked.
     static func mayHaveTeX(_ text: String) -> Bool {
-        text.containsByte(0x24) || text.containsByte(0x5C) || text.containsByte(0x7E) || text.contains("--")
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            // memchr for each sign: most abstracts have none of them.
+            for sign: Int32 in [0x24, 0x5C, 0x7E] where memchr(base, sign, bytes.count) != nil { return true }
+            var from = 0
+            while from < bytes.count, let dash = memchr(base + from, 0x2D, bytes.count - from) {
+                let at = base.distance(to: dash.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < bytes.count, bytes[at + 1] == 0x2D { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
+    /// Prose that needs more than escaping: a backslash, `~`, `--` or a brace.
+    private static func proseHasTeX(_ text: String) -> Bool {
+        mayHaveTeX(text) || text.containsByte(0x7B)
     }
 
     static func html(_ text: String) -> String {
@@ -56,6 +74,36 @@ enum TeXMarkup {
     }
 
     static func plain(_ text: String) -> String {
+        var stats = Stats()
+        return plain(text, stats: &stats)
+    }
+
+    /// Both forms at once, each formula parsed once: for the abstracts,
+    /// whose HTML and plain text are both wanted.
+    static func both(_ text: String, stats: inout Stats) -> (html: String, plain: String) {
+        guard mayHaveTeX(text) else { return (HTML.escape(text), text) }
+        var html = "", plain = ""
+        for piece in split(text) {
+            switch piece {
+            case .prose(let prose):
+                html += proseHTML(prose, stats: &stats)
+                plain += proseText(prose)
+            case .math(let source, let display):
+                if let parsed = MathParser.parse(source) {
+                    stats.formulas += 1
+                    for command in parsed.unknown { stats.unknown[command, default: 0] += 1 }
+                    html += MathMLWriter.math(parsed.node, source: source, display: display)
+                    plain += collapseSpaces(MathMLWriter.plainText(parsed.node))
+                } else {
+                    html += HTML.escape(delimited(source, display: display))
+                    plain += delimited(source, display: display)
+                }
+            }
+        }
+        return (html, plain)
+    }
+
+    static func plain(_ text: String, stats: inout Stats) -> String {
         guard mayHaveTeX(text) else { return text }
         var out = ""
         for piece in split(text) {
@@ -63,11 +111,25 @@ enum TeXMarkup {
             case .prose(let prose): out += proseText(prose)
             case .math(let source, let display):
                 if let parsed = MathParser.parse(source) {
-                    out += MathMLWriter.plainText(parsed.node).replacingOccurrences(of: "  ", with: " ")
+                    stats.formulas += 1
+                    for command in parsed.unknown { stats.unknown[command, default: 0] += 1 }
+                    out += collapseSpaces(MathMLWriter.plainText(parsed.node))
                 } else {
                     out += delimited(source, display: display)
                 }
             }
+        }
+        return out
+    }
+
+    /// Runs of spaces as one (relations are written with a space each side).
+    private static func collapseSpaces(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var previousSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " { if previousSpace { continue }; previousSpace = true } else { previousSpace = false }
+            out.unicodeScalars.append(scalar)
         }
         return out
     }
@@ -78,73 +140,72 @@ enum TeXMarkup {
 
     // MARK: Finding the formulas
 
-    /// The text cut into prose and formulas.
+    /// The text cut into prose and formulas. Works on the UTF-8 bytes: the
+    /// delimiters are ASCII, and a multi-byte character never holds one.
     static func split(_ text: String) -> [Piece] {
-        let chars = Array(text)
+        let bytes = Array(text.utf8)
         var pieces: [Piece] = []
-        var prose = ""
+        var proseStart = 0
         var i = 0
-        func flush() { if !prose.isEmpty { pieces.append(.prose(prose)); prose = "" } }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\", i + 1 < chars.count {
-                let next = chars[i + 1]
-                if next == "$" { prose += "\\$"; i += 2; continue }
-                if next == "(" || next == "[", let end = find(next == "(" ? "\\)" : "\\]", in: chars, from: i + 2) {
-                    flush()
-                    pieces.append(.math(String(chars[(i + 2)..<end]), display: next == "["))
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func flush(_ end: Int) { if end > proseStart { pieces.append(.prose(string(proseStart..<end))) } }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x5C, i + 1 < bytes.count {
+                let next = bytes[i + 1]
+                if next == 0x28 || next == 0x5B,  // \( or \[
+                   let end = find(next == 0x28 ? [0x5C, 0x29] : [0x5C, 0x5D], in: bytes, from: i + 2) {
+                    flush(i)
+                    pieces.append(.math(string((i + 2)..<end), display: next == 0x5B))
                     i = end + 2
+                    proseStart = i
                     continue
                 }
-                prose.append(c)
-                prose.append(next)
-                i += 2
+                i += 2  // an escaped character (\$ among them) stays prose
                 continue
             }
-            if c == "$" {
-                if i + 1 < chars.count, chars[i + 1] == "$", let end = find("$$", in: chars, from: i + 2), end > i + 2 {
-                    flush()
-                    pieces.append(.math(String(chars[(i + 2)..<end]), display: true))
+            if b == 0x24 {
+                if i + 1 < bytes.count, bytes[i + 1] == 0x24, let end = find([0x24, 0x24], in: bytes, from: i + 2), end > i + 2 {
+                    flush(i)
+                    pieces.append(.math(string((i + 2)..<end), display: true))
                     i = end + 2
+                    proseStart = i
                     continue
                 }
-                if let end = inlineEnd(chars, from: i) {
-                    flush()
-                    pieces.append(.math(String(chars[(i + 1)..<end]), display: false))
-                    i = end + 1
-                    continue
+                // Inline: a character other than a space after the opening
+                // "$"; the closing one after such a character, no digit after.
+                if i + 1 < bytes.count, !isSpace(bytes[i + 1]), bytes[i + 1] != 0x24 {
+                    var j = i + 1
+                    var end: Int?
+                    while j < bytes.count {
+                        if bytes[j] == 0x5C { j += 2; continue }
+                        if bytes[j] == 0x24 {
+                            if !isSpace(bytes[j - 1]), !(j + 1 < bytes.count && bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39) { end = j }
+                            break
+                        }
+                        j += 1
+                    }
+                    if let end {
+                        flush(i)
+                        pieces.append(.math(string((i + 1)..<end), display: false))
+                        i = end + 1
+                        proseStart = i
+                        continue
+                    }
                 }
             }
-            prose.append(c)
             i += 1
         }
-        flush()
+        flush(bytes.count)
         return pieces
     }
 
-    /// Where the `$` at `start` closes: the next `$` (not escaped) after a
-    /// character that is not a space, with no digit after it; nil when the
-    /// opening `$` is followed by a space or nothing closes it.
-    private static func inlineEnd(_ chars: [Character], from start: Int) -> Int? {
-        guard start + 1 < chars.count, !chars[start + 1].isWhitespace, chars[start + 1] != "$" else { return nil }
-        var j = start + 1
-        while j < chars.count {
-            if chars[j] == "\\" { j += 2; continue }
-            if chars[j] == "$" {
-                if !chars[j - 1].isWhitespace, !(j + 1 < chars.count && chars[j + 1].isNumber) { return j }
-                return nil
-            }
-            j += 1
-        }
-        return nil
-    }
-
-    private static func find(_ needle: String, in chars: [Character], from start: Int) -> Int? {
-        let target = Array(needle)
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         var j = start
-        while j + target.count <= chars.count {
-            if chars[j] == "\\", target[0] != "\\" { j += 2; continue }
-            if Array(chars[j..<(j + target.count)]) == target { return j }
+        while j + needle.count <= bytes.count {
+            if bytes[j] == 0x5C, needle[0] != 0x5C { j += 2; continue }
+            if bytes[j] == needle[0], bytes[j + 1] == needle[1] { return j }
             j += 1
         }
         return nil
@@ -159,50 +220,54 @@ enum TeXMarkup {
     /// Prose pieces with their TeX turned into HTML (`html`) or text.
     private enum ProseToken { case text(String), open(String), close(String) }
 
+    /// On the UTF-8 bytes: every character the rules look at is ASCII, and
+    /// the text between them is copied as it is.
     private static func proseTokens(_ prose: String) -> [ProseToken] {
-        let chars = Array(prose)
+        let bytes = Array(prose.utf8)
         var tokens: [ProseToken] = []
-        var text = ""
+        var text: [UInt8] = []
         var closers: [String?] = []  // per open brace: the tag it closes, if any
         var i = 0
-        func flush() { if !text.isEmpty { tokens.append(.text(text)); text = "" } }
-        while i < chars.count {
-            let c = chars[i]
+        func flush() { if !text.isEmpty { tokens.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll() } }
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func firstIndex(of byte: UInt8, from start: Int) -> Int? { bytes[start...].firstIndex(of: byte) }
+        while i < bytes.count {
+            let c = bytes[i]
             switch c {
-            case "\\" where i + 1 < chars.count:
-                let next = chars[i + 1]
-                if "%&$#_{}".contains(next) { text.append(next); i += 2; continue }
-                guard next.isASCII, next.isLetter else { text.append(c); i += 1; continue }
+            case 0x5C where i + 1 < bytes.count:  // backslash
+                let next = bytes[i + 1]
+                if Array("%&$#_{}".utf8).contains(next) { text.append(next); i += 2; continue }
+                guard isLetter(next) else { text.append(c); i += 1; continue }
                 var j = i + 1
-                while j < chars.count, chars[j].isASCII, chars[j].isLetter { j += 1 }
-                let name = String(chars[(i + 1)..<j])
+                while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+                let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
                 if citations.contains(name) {
                     // Optional [pre][post] notes, then {keys}.
                     var k = j
-                    while k < chars.count, chars[k] == "[", let close = chars[k...].firstIndex(of: "]") { k = close + 1 }
-                    if k < chars.count, chars[k] == "{", let close = chars[k...].firstIndex(of: "}") {
-                        let keys = String(chars[(k + 1)..<close]).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    while k < bytes.count, bytes[k] == 0x5B, let close = firstIndex(of: 0x5D, from: k) { k = close + 1 }
+                    if k < bytes.count, bytes[k] == 0x7B, let close = firstIndex(of: 0x7D, from: k) {
+                        let keys = String(decoding: bytes[(k + 1)..<close], as: UTF8.self).split(separator: ",").map { String($0.trimmingSpaces()) }
                         // "~\cite": the no-break space stays before the bracket.
-                        text += "[" + keys.joined(separator: ", ") + "]"
+                        text += Array(("[" + keys.joined(separator: ", ") + "]").utf8)
                         i = close + 1
                         continue
                     }
                 }
-                if let tag = emphasis[name], j < chars.count, chars[j] == "{", matchingBrace(chars, j) != nil {
+                if let tag = emphasis[name], j < bytes.count, bytes[j] == 0x7B, matchingBrace(bytes, j) != nil {
                     flush()
                     tokens.append(.open(tag))
                     closers.append(tag)
                     i = j + 1
                     continue
                 }
-                text += String(chars[i..<j])
+                text += bytes[i..<j]
                 i = j
-            case "{":
+            case 0x7B:
                 // A brace of the text's own ("the set {0, 1}") stays.
                 closers.append(nil)
                 text.append(c)
                 i += 1
-            case "}":
+            case 0x7D:
                 if let closer = closers.popLast(), let tag = closer {
                     flush()
                     tokens.append(.close(tag))
@@ -210,11 +275,11 @@ enum TeXMarkup {
                     text.append(c)
                 }
                 i += 1
-            case "~":
-                text.append("\u{A0}")
+            case 0x7E:
+                text += [0xC2, 0xA0]  // no-break space
                 i += 1
-            case "-" where i + 1 < chars.count && chars[i + 1] == "-":
-                if i + 2 < chars.count, chars[i + 2] == "-" { text.append("—"); i += 3 } else { text.append("–"); i += 2 }
+            case 0x2D where i + 1 < bytes.count && bytes[i + 1] == 0x2D:
+                if i + 2 < bytes.count, bytes[i + 2] == 0x2D { text += Array("—".utf8); i += 3 } else { text += Array("–".utf8); i += 2 }
             default:
                 text.append(c)
                 i += 1
@@ -226,19 +291,19 @@ enum TeXMarkup {
         return tokens
     }
 
-    private static func matchingBrace(_ chars: [Character], _ open: Int) -> Int? {
+    private static func matchingBrace(_ bytes: [UInt8], _ open: Int) -> Int? {
         var depth = 0
-        for j in open..<chars.count {
-            if chars[j] == "\\" { continue }
-            if chars[j] == "{" { depth += 1 } else if chars[j] == "}" { depth -= 1; if depth == 0 { return j } }
+        var j = open
+        while j < bytes.count {
+            if bytes[j] == 0x5C { j += 2; continue }
+            if bytes[j] == 0x7B { depth += 1 } else if bytes[j] == 0x7D { depth -= 1; if depth == 0 { return j } }
+            j += 1
         }
         return nil
     }
 
     private static func proseHTML(_ prose: String, stats: inout Stats) -> String {
-        guard prose.containsByte(0x5C) || prose.containsByte(0x7E) || prose.contains("--") || prose.containsByte(0x7B) else {
-            return HTML.escape(prose)
-        }
+        guard proseHasTeX(prose) else { return HTML.escape(prose) }
         return proseTokens(prose).map { token in
             switch token {
             case .text(let text): return HTML.escape(text)
@@ -249,9 +314,10 @@ enum TeXMarkup {
     }
 
     private static func proseText(_ prose: String) -> String {
-        guard prose.containsByte(0x5C) || prose.containsByte(0x7E) || prose.contains("--") || prose.containsByte(0x7B) else { return prose }
+        guard proseHasTeX(prose) else { return prose }
         return proseTokens(prose).map { if case .text(let text) = $0 { return text } else { return "" } }.joined()
     }
 }
 
 import Foundation
+import Glibc

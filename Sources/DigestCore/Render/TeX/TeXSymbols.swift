@@ -148,23 +148,27 @@ enum TeXSymbols {
         guard let scalar = char.unicodeScalars.first, char.unicodeScalars.count == 1, scalar.isASCII else { return nil }
         let value = scalar.value
         let upper = (0x41...0x5A).contains(value), lower = (0x61...0x7A).contains(value), digit = (0x30...0x39).contains(value)
-        let exceptions: [Font: [Character: String]] = [
-            .italic: ["h": "ℎ"],
-            .doubleStruck: ["C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"],
-            .script: ["B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ", "e": "ℯ", "g": "ℊ", "o": "ℴ"],
-            .fraktur: ["C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"],
-        ]
-        if let special = exceptions[font]?[char] { return special }
-        let bases: [Font: (upper: UInt32, lower: UInt32, digit: UInt32?)] = [
-            .bold: (0x1D400, 0x1D41A, 0x1D7CE), .italic: (0x1D434, 0x1D44E, nil), .boldItalic: (0x1D468, 0x1D482, 0x1D7CE),
-            .doubleStruck: (0x1D538, 0x1D552, 0x1D7D8), .script: (0x1D49C, 0x1D4B6, nil), .fraktur: (0x1D504, 0x1D51E, nil),
-            .sansSerif: (0x1D5A0, 0x1D5BA, 0x1D7E2), .monospace: (0x1D670, 0x1D68A, 0x1D7F6),
-        ]
-        guard let base = bases[font] else { return nil }
+        if let special = styleExceptions[font]?[char] { return special }
+        guard let base = styleBases[font] else { return nil }
         let code: UInt32?
         if upper { code = base.upper + value - 0x41 } else if lower { code = base.lower + value - 0x61 } else if digit { code = base.digit.map { $0 + value - 0x30 } } else { code = nil }
         return code.flatMap(Unicode.Scalar.init).map { String($0) }
     }
+
+    /// Letters Unicode had before its mathematical alphabets (ℝ, ℬ, ℎ).
+    private static let styleExceptions: [Font: [Character: String]] = [
+        .italic: ["h": "ℎ"],
+        .doubleStruck: ["C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"],
+        .script: ["B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ", "e": "ℯ", "g": "ℊ", "o": "ℴ"],
+        .fraktur: ["C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"],
+    ]
+
+    /// Where each alphabet starts: capitals, small letters, digits.
+    private static let styleBases: [Font: (upper: UInt32, lower: UInt32, digit: UInt32?)] = [
+        .bold: (0x1D400, 0x1D41A, 0x1D7CE), .italic: (0x1D434, 0x1D44E, nil), .boldItalic: (0x1D468, 0x1D482, 0x1D7CE),
+        .doubleStruck: (0x1D538, 0x1D552, 0x1D7D8), .script: (0x1D49C, 0x1D4B6, nil), .fraktur: (0x1D504, 0x1D51E, nil),
+        .sansSerif: (0x1D5A0, 0x1D5BA, 0x1D7E2), .monospace: (0x1D670, 0x1D68A, 0x1D7F6),
+    ]
 
     /// Characters with a Unicode subscript or superscript form, for plain text.
     static let superscripts: [Character: Character] = [
@@ -180,11 +184,12 @@ enum TeXSymbols {
     /// The names of the symbols `text` writes as characters (γ, Σ, ∞),
     /// joined by spaces, so that search finds "gamma" in "$γ$" as it finds
     /// it in "$\\gamma$" (whose name is in the text already).
-    static func names(in text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0xCE }) else { return "" }
+    static func names(in texts: [String]) -> String {
         var found: [String] = []
-        for scalar in text.unicodeScalars where scalar.value >= 0x370 {
-            if let name = symbolNames[Character(scalar)], !found.contains(name) { found.append(name) }
+        for var text in texts where text.withUTF8({ $0.contains { $0 >= 0xCE } }) {
+            for scalar in text.unicodeScalars where scalar.value >= 0x370 {
+                if let name = symbolNames[Character(scalar)], !found.contains(name) { found.append(name) }
+            }
         }
         return found.joined(separator: " ")
     }
