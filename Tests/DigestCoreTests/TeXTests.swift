@@ -1,4 +1,8 @@
+import Foundation
 import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import DigestCore
 
 /// TeX in titles, abstracts and Content as MathML and as plain text.
@@ -121,5 +125,30 @@ final class TeXTests: XCTestCase {
     func testSymbolNamesForSearch() {
         XCTAssertEqual(TeXSymbols.names(in: ["a step-success probability $γ$ and $ε$,", "$\\infty$ and ∞"]), "gamma epsilon infinity")
         XCTAssertEqual(TeXSymbols.names(in: ["no symbols"]), "")
+    }
+
+    /// Random text from the characters TeX gives a meaning to: never a
+    /// crash, always well-formed markup, and every letter and digit of the
+    /// input still on the page (in the text, the MathML or its annotation).
+    func testRandomTextNeverBreaksTheMarkupOrLosesText() throws {
+        let pieces = ["$", "$$", "\\(", "\\)", "\\[", "\\]", "{", "}", "^", "_", "\\frac", "\\sqrt", "\\left(", "\\right)",
+                      "\\mathbb", "\\text{", "~", "--", "\\cite{", "\\emph{", "\\", "\\$", "&", "<", "x", "7", "é", "\u{301}",
+                      "α", " ", "\\alpha", "\\foo", "'", "\\|", "\\operatorname{", "[", "]", "\\not", "\\hat"]
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<3000 {
+            let text = (0..<Int(random.next() % 16)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let html = TeXMarkup.html(text)
+            let parser = XMLParser(data: Data(("<div>" + html + "</div>").utf8))
+            final class Failure: NSObject, XMLParserDelegate {
+                var failed = false
+                func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
+            }
+            let delegate = Failure()
+            parser.delegate = delegate
+            XCTAssertTrue(parser.parse() && !delegate.failed, "not well-formed for \(text.debugDescription): \(html)")
+            let kept = html.filter { $0 == "x" || $0 == "7" }.count
+            XCTAssertGreaterThanOrEqual(kept, text.filter { $0 == "x" || $0 == "7" }.count, text.debugDescription)
+            _ = TeXMarkup.plain(text)
+        }
     }
 }

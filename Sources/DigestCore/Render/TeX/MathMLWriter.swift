@@ -4,13 +4,24 @@
 /// the formula gives it back. Text is escaped for HTML.
 enum MathMLWriter {
     static func math(_ node: MathNode, source: String, display: Bool) -> String {
-        var out = display ? "<math display=\"block\">" : "<math>"
-        out.reserveCapacity(256 + source.utf8.count * 12)
-        out += "<semantics>"
+        var out = Bytes()
+        out.bytes.reserveCapacity(256 + source.utf8.count * 12)
+        out.raw(display ? "<math display=\"block\"><semantics>" : "<math><semantics>")
         // The annotation needs one element before it: a row when in doubt.
         if case .row(let items) = node, items.count != 1 { write(node, into: &out) } else { write(.row([node]), into: &out) }
-        out += "<annotation encoding=\"application/x-tex\">" + HTML.escape(source) + "</annotation></semantics></math>"
-        return out
+        out.raw("<annotation encoding=\"application/x-tex\">")
+        out.text(source)
+        out.raw("</annotation></semantics></math>")
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// The output as bytes: fixed markup copied as it is, text escaped.
+    struct Bytes {
+        var bytes: [UInt8] = []
+        mutating func raw(_ text: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        mutating func text(_ text: String) { HTML.escape(text, into: &bytes) }
     }
 
     /// `<semantics>` and each argument of `<msub>`, `<mfrac>`… is one
@@ -22,73 +33,95 @@ enum MathMLWriter {
         return node
     }
 
-    static func write(_ node: MathNode, into out: inout String) {
+    static func write(_ node: MathNode, into out: inout Bytes) {
         switch node {
         case .row(let items):
-            out += "<mrow>"
+            out.raw("<mrow>")
             for item in items { write(item, into: &out) }
-            out += "</mrow>"
+            out.raw("</mrow>")
         case .identifier(let text, let upright):
             // A single letter is italic by default; "normal" sets it upright.
-            out += upright && text.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
-            out += HTML.escape(text) + "</mi>"
+            out.raw(upright && text.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>")
+            out.text(text)
+            out.raw("</mi>")
         case .number(let digits):
-            out += "<mn>" + HTML.escape(digits) + "</mn>"
+            out.raw("<mn>")
+            out.text(digits)
+            out.raw("</mn>")
         case .op(let text, let largeOp, let limits, let stretchy, let fence):
-            var attributes = ""
-            if largeOp { attributes += " largeop=\"true\"" }
-            if limits { attributes += " movablelimits=\"true\"" }
-            if let stretchy { attributes += " stretchy=\"\(stretchy)\"" }
-            if fence { attributes += " fence=\"true\"" }
-            out += "<mo\(attributes)>" + HTML.escape(text) + "</mo>"
+            out.raw("<mo")
+            if largeOp { out.raw(" largeop=\"true\"") }
+            if limits { out.raw(" movablelimits=\"true\"") }
+            if let stretchy { out.raw(stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"") }
+            if fence { out.raw(" fence=\"true\"") }
+            out.raw(">")
+            out.text(text)
+            out.raw("</mo>")
         case .text(let text):
-            out += "<mtext>" + HTML.escape(text) + "</mtext>"
+            out.raw("<mtext>")
+            out.text(text)
+            out.raw("</mtext>")
         case .space(let width):
             // MathML Core has no negative space: `\!` is left out.
-            if !width.hasPrefix("-") { out += "<mspace width=\"\(width)\"></mspace>" }
+            if !width.hasPrefix("-") {
+                out.raw("<mspace width=\"")
+                out.text(width)
+                out.raw("\"></mspace>")
+            }
         case .fraction(let numerator, let denominator, let line):
-            out += line ? "<mfrac>" : "<mfrac linethickness=\"0\">"
+            out.raw(line ? "<mfrac>" : "<mfrac linethickness=\"0\">")
             write(asRow(numerator), into: &out)
             write(asRow(denominator), into: &out)
-            out += "</mfrac>"
+            out.raw("</mfrac>")
         case .root(let body, let index):
             if let index {
-                out += "<mroot>"
+                out.raw("<mroot>")
                 write(asRow(body), into: &out)
                 write(asRow(index), into: &out)
-                out += "</mroot>"
+                out.raw("</mroot>")
             } else {
-                out += "<msqrt>"
+                out.raw("<msqrt>")
                 write(body, into: &out)
-                out += "</msqrt>"
+                out.raw("</msqrt>")
             }
         case .scripts(let base, let sub, let sup, let under):
-            let tag: String
+            let (open, close): (StaticString, StaticString)
             switch (sub != nil, sup != nil) {
-            case (true, true): tag = under ? "munderover" : "msubsup"
-            case (true, false): tag = under ? "munder" : "msub"
-            default: tag = under ? "mover" : "msup"
+            case (true, true): (open, close) = under ? ("<munderover>", "</munderover>") : ("<msubsup>", "</msubsup>")
+            case (true, false): (open, close) = under ? ("<munder>", "</munder>") : ("<msub>", "</msub>")
+            default: (open, close) = under ? ("<mover>", "</mover>") : ("<msup>", "</msup>")
             }
-            out += "<\(tag)>"
+            out.raw(open)
             write(asRow(base), into: &out)
             if let sub { write(asRow(sub), into: &out) }
             if let sup { write(asRow(sup), into: &out) }
-            out += "</\(tag)>"
+            out.raw(close)
         case .accent(let base, let mark, let stretchy, let under):
-            let tag = under ? "munder" : "mover"
-            out += under ? "<munder accentunder=\"true\">" : "<mover accent=\"true\">"
+            out.raw(under ? "<munder accentunder=\"true\">" : "<mover accent=\"true\">")
             write(asRow(base), into: &out)
-            out += "<mo stretchy=\"\(stretchy)\">" + HTML.escape(mark) + "</mo>"
-            out += "</\(tag)>"
+            out.raw(stretchy ? "<mo stretchy=\"true\">" : "<mo stretchy=\"false\">")
+            out.text(mark)
+            out.raw("</mo>")
+            out.raw(under ? "</munder>" : "</mover>")
         case .fenced(let open, let body, let close):
-            out += "<mrow>"
-            if !open.isEmpty { out += "<mo fence=\"true\" form=\"prefix\">" + HTML.escape(open) + "</mo>" }
+            out.raw("<mrow>")
+            if !open.isEmpty {
+                out.raw("<mo fence=\"true\" form=\"prefix\">")
+                out.text(open)
+                out.raw("</mo>")
+            }
             write(body, into: &out)
-            if !close.isEmpty { out += "<mo fence=\"true\" form=\"postfix\">" + HTML.escape(close) + "</mo>" }
-            out += "</mrow>"
+            if !close.isEmpty {
+                out.raw("<mo fence=\"true\" form=\"postfix\">")
+                out.text(close)
+                out.raw("</mo>")
+            }
+            out.raw("</mrow>")
         case .unknown(let source):
             // Kept visible as its source, styled as code.
-            out += "<mtext class=\"tex-unknown\">" + HTML.escape(source) + "</mtext>"
+            out.raw("<mtext class=\"tex-unknown\">")
+            out.text(source)
+            out.raw("</mtext>")
         }
     }
 

@@ -199,7 +199,6 @@ struct MathParser {
         if token == "{" { return row(until: "}") }
         if token.hasPrefix("\\") { return command(String(token.dropFirst())) }
         func isDigit(_ token: String?) -> Bool { token?.utf8.count == 1 && token!.utf8.first! >= 0x30 && token!.utf8.first! <= 0x39 }
-        let c = Character(token)
         if isDigit(token) || (token == "." && isDigit(current)) {
             var digits = token
             while let more = current, isDigit(more) || (more == "." && position + 1 < tokens.count && isDigit(tokens[position + 1])) {
@@ -208,7 +207,10 @@ struct MathParser {
             }
             return .number(digits)
         }
-        if c.isLetter { return .identifier(token, upright: false) }
+        // A letter: ASCII by its byte, any other by its properties.
+        if let first = token.utf8.first, first < 0x80 ? (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A : token.unicodeScalars.first!.properties.isAlphabetic {
+            return .identifier(token, upright: false)
+        }
         switch token {
         case "-": return .op("−")
         case "*": return .op("∗")
