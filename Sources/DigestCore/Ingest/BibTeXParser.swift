@@ -514,21 +514,9 @@ enum TeXText {
         return Text.clean(out.precomposedStringWithCanonicalMapping)
     }
 
-    /// Whether `text` holds a brace, a backslash, a tie or "--": one pass
-    /// over its bytes (Foundation's substring search costs far more).
+    /// Whether `text` holds a brace, a backslash, a tie or "--".
     static func hasTeX(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes -> Bool in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            for byte: Int32 in [0x7B, 0x7D, 0x5C, 0x7E] where memchr(base, byte, bytes.count) != nil { return true }
-            var from = 0
-            while from < bytes.count, let dash = memchr(base + from, 0x2D, bytes.count - from) {
-                let at = base.distance(to: dash.assumingMemoryBound(to: UInt8.self))
-                if at + 1 < bytes.count, bytes[at + 1] == 0x2D { return true }
-                from = at + 1
-            }
-            return false
-        }
+        ByteScan.containsAny(of: [0x7B, 0x7D, 0x5C, 0x7E], orDoubleDash: true, in: text)
     }
 
     /// The names of an author field: split at "and" outside braces.

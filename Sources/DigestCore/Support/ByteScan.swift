@@ -47,4 +47,23 @@ enum ByteScan {
         for count in counts.dropLast() { lines.append(lines[lines.count - 1] + count) }
         return lines
     }
+
+    /// Whether `text` holds any of `signs`, or "--": one memchr pass for
+    /// each (most text holds none, and Foundation's substring search costs
+    /// far more). The test for TeX in titles and abstracts.
+    static func containsAny(of signs: [UInt8], orDoubleDash: Bool, in text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            for sign in signs where memchr(base, Int32(sign), bytes.count) != nil { return true }
+            guard orDoubleDash else { return false }
+            var from = 0
+            while from < bytes.count, let dash = memchr(base + from, 0x2D, bytes.count - from) {
+                let at = base.distance(to: dash.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < bytes.count, bytes[at + 1] == 0x2D { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
 }

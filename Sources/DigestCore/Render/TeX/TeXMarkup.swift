@@ -27,21 +27,9 @@ enum TeXMarkup {
     }
 
     /// True when `text` may hold TeX: a `$`, a backslash, `~` or `--`.
-    /// One pass over the bytes: every title and abstract is asked.
+    /// Every title and abstract is asked, so: a memchr for each sign.
     static func mayHaveTeX(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            // memchr for each sign: most abstracts have none of them.
-            for sign: Int32 in [0x24, 0x5C, 0x7E] where memchr(base, sign, bytes.count) != nil { return true }
-            var from = 0
-            while from < bytes.count, let dash = memchr(base + from, 0x2D, bytes.count - from) {
-                let at = base.distance(to: dash.assumingMemoryBound(to: UInt8.self))
-                if at + 1 < bytes.count, bytes[at + 1] == 0x2D { return true }
-                from = at + 1
-            }
-            return false
-        }
+        ByteScan.containsAny(of: [0x24, 0x5C, 0x7E], orDoubleDash: true, in: text)
     }
 
     /// Prose that needs more than escaping: a backslash, `~`, `--` or a brace.
@@ -320,4 +308,3 @@ enum TeXMarkup {
 }
 
 import Foundation
-import Glibc
