@@ -457,10 +457,14 @@ enum TeXText {
     static func plain(_ tex: String) -> String {
         // Most text holds no TeX: white space collapsed is all it needs.
         guard hasTeX(tex) else { return Text.clean(tex) }
-        let chars = Array(tex)
-        var out = ""
+        // Unicode scalars, not characters: BibTeX abstracts are long, and
+        // an accent is a base and a combining mark, composed by
+        // `Text.clean` (NFC) at the end.
+        let chars = Array(tex.unicodeScalars)
+        var out = String.UnicodeScalarView()
         var i = 0
         var inMath = false
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
         while i < chars.count {
             let c = chars[i]
             if c == "$" { inMath.toggle(); out.append(c); i += 1; continue }
@@ -476,33 +480,36 @@ enum TeXText {
                 i += 1
                 guard i < chars.count else { break }
                 let next = chars[i]
-                if let mark = accents[next], !(next.isLetter && i + 1 < chars.count && chars[i + 1].isLetter) {
+                if let mark = accentMarks[next], !(isLetter(next) && i + 1 < chars.count && isLetter(chars[i + 1])) {
                     // \'a, \'{a}, {\'a}, \c{c}, \"{\i}
                     i += 1
                     while i < chars.count, chars[i] == " " || chars[i] == "{" { i += 1 }
-                    var base: Character = " "
+                    var base: Unicode.Scalar = " "
                     if i < chars.count, chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "i" || chars[i + 1] == "j" {
-                        base = chars[i + 1] == "i" ? "i" : "j"
+                        base = chars[i + 1]
                         i += 2
                     } else if i < chars.count {
                         base = chars[i]
                         i += 1
                     }
-                    out.append(contentsOf: String(base) + String(mark))
-                } else if "&%$_#{}".contains(next) {
+                    out.append(base)
+                    out.append(mark)
+                } else if "&%$_#{}".unicodeScalars.contains(next) {
                     out.append(next); i += 1
                 } else if next == "\\" {
                     out.append(" "); i += 1
-                } else if next.isLetter {
-                    var name = ""
-                    while i < chars.count, chars[i].isLetter { name.append(chars[i]); i += 1 }
-                    if let letter = letters[name] {
-                        out += letter
+                } else if isLetter(next) {
+                    var name = String.UnicodeScalarView()
+                    while i < chars.count, isLetter(chars[i]) { name.append(chars[i]); i += 1 }
+                    let command = String(name)
+                    if let letter = letters[command] {
+                        out.append(contentsOf: letter.unicodeScalars)
                         if i < chars.count, chars[i] == " " { i += 1 }
-                    } else if ["emph", "textit", "textbf", "textrm", "textsc", "textsf", "texttt", "mbox", "text", "url", "href"].contains(name) {
+                    } else if ["emph", "textit", "textbf", "textrm", "textsc", "textsf", "texttt", "mbox", "text", "url", "href"].contains(command) {
                         // The command goes; its argument stays (braces drop).
                     } else {
-                        out += "\\" + name
+                        out.append("\\")
+                        out.append(contentsOf: name)
                     }
                 } else {
                     out.append(next); i += 1
@@ -511,8 +518,13 @@ enum TeXText {
                 out.append(c); i += 1
             }
         }
-        return Text.clean(out.precomposedStringWithCanonicalMapping)
+        return Text.clean(String(out))
     }
+
+    /// `accents` by Unicode scalar, for the scalar loop above.
+    static let accentMarks: [Unicode.Scalar: Unicode.Scalar] = Dictionary(uniqueKeysWithValues: accents.map {
+        ($0.key.unicodeScalars.first!, $0.value.unicodeScalars.first!)
+    })
 
     /// Whether `text` holds a brace, a backslash, a tie or "--".
     static func hasTeX(_ text: String) -> Bool {

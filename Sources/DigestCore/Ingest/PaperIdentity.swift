@@ -41,27 +41,33 @@ enum ArxivID {
         return found
     }
 
+    private static let trailingMarkers: [[UInt8]] = ["arXiv:", "arxiv:", "arxiv.org/abs/"].map { Array($0.utf8) }
+
     /// An id that ends `text` ("… [arXiv:2201.02177]", "… arxiv.org/abs/
     /// 2201.02177v2."), and the text before it. An id in the middle of an
     /// abstract is not the paper's: it cites another one.
     static func trailing(in text: String) -> (id: String, rest: String)? {
-        let bytes = Array(text.utf8)[...]
+        // Only the last bytes can hold it: every abstract is asked, and
+        // copying whole abstracts would cost more than the rest of this.
+        let utf8 = text.utf8
+        let skipped = max(0, utf8.count - 64)
+        let bytes = Array(utf8.dropFirst(skipped))[...]
         var end = bytes.endIndex
         while end > bytes.startIndex, [0x20, 0x29, 0x5D, 0x2E, 0x3E].contains(bytes[end - 1]) { end -= 1 }  // space ) ] . >
-        for marker in ["arXiv:", "arxiv:", "arxiv.org/abs/"] {
-            let needle = Array(marker.utf8)
+        for needle in trailingMarkers {
+            let isURL = needle.count > 6
             guard end - needle.count - 9 >= bytes.startIndex else { continue }
             // The marker is at most "archive.XX/YYMMNNNvN" (25 bytes) before the end.
             for start in stride(from: end - needle.count - 9, through: max(bytes.startIndex, end - needle.count - 30), by: -1)
             where bytes[start..<start + needle.count].elementsEqual(needle) {
                 guard let (id, idEnd) = scan(bytes, from: start + needle.count), idEnd == end else { continue }
                 var before = start
-                if marker == "arxiv.org/abs/" {
+                if isURL {
                     for scheme in ["https://", "http://"] where before >= scheme.utf8.count
                         && bytes[before - scheme.utf8.count..<before].elementsEqual(scheme.utf8) { before -= scheme.utf8.count }
                 }
                 while before > bytes.startIndex, [0x20, 0x28, 0x5B, 0x3C].contains(bytes[before - 1]) { before -= 1 }  // space ( [ <
-                return (id, String(decoding: bytes[..<before], as: UTF8.self))
+                return (id, String(decoding: utf8.prefix(skipped + before), as: UTF8.self))
             }
         }
         return nil
