@@ -11,10 +11,12 @@ struct PaperLookup: Sendable {
     init(papers: [Paper]) {
         titles = papers.map(\.title)
         keys = papers.map(\.titleKey)
-        for paper in papers {
-            if let id = paper.arxivID, byArxiv[id] == nil { byArxiv[id] = paper.id }
-            if let doi = paper.doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper.id }
-            if byTitle[paper.titleKey] == nil { byTitle[paper.titleKey] = paper.id }
+        // By index: a `Paper` copied is a dozen retains.
+        byTitle.reserveCapacity(papers.count)
+        for index in papers.indices {
+            if let id = papers[index].arxivID, byArxiv[id] == nil { byArxiv[id] = papers[index].id }
+            if let doi = papers[index].doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = papers[index].id }
+            if byTitle[papers[index].titleKey] == nil { byTitle[papers[index].titleKey] = papers[index].id }
         }
     }
 
@@ -39,19 +41,53 @@ struct PaperLookup: Sendable {
         init(_ lookup: PaperLookup, references: [String]) {
             titles = lookup.titles
             commonLimit = max(50, lookup.keys.count / 20)
-            let wanted = Set(references.flatMap { Text.key($0).split(separator: " ").map(String.init) })
+            // Every word of every title key is looked at: by its bytes and
+            // a hash computed on the way (FNV-1a), so no string is made or
+            // hashed for the words not wanted, which are nearly all.
+            let referenceKeys = references.map { Text.key($0) }
+            var wanted: [UInt64: [[UInt8]]] = [:]
+            for key in referenceKeys {
+                for word in key.split(separator: " ") {
+                    let bytes = Array(word.utf8)
+                    if wanted[Closest.hash(bytes[...]), default: []].contains(bytes) == false { wanted[Closest.hash(bytes[...]), default: []].append(bytes) }
+                }
+            }
+            var found: [[UInt8]: [Int]] = [:]
             var lengths: [Int] = []
             lengths.reserveCapacity(lookup.keys.count)
             for (id, key) in lookup.keys.enumerated() {
-                var count = 0
-                for word in key.split(separator: " ") {
-                    count += 1
-                    guard wanted.contains(String(word)) else { continue }
-                    if papersOfWord[String(word), default: []].last != id { papersOfWord[String(word), default: []].append(id) }
-                }
-                lengths.append(count)
+                var copy = key
+                lengths.append(copy.withUTF8 { bytes -> Int in
+                    var count = 0, start = 0
+                    var hash: UInt64 = Closest.offsetBasis
+                    for i in 0...bytes.count {
+                        if i == bytes.count || bytes[i] == 0x20 {
+                            if i > start {
+                                count += 1
+                                if let candidates = wanted[hash],
+                                   let word = candidates.first(where: { $0.elementsEqual(bytes[start..<i]) }),
+                                   found[word]?.last != id {
+                                    found[word, default: []].append(id)
+                                }
+                            }
+                            start = i + 1
+                            hash = Closest.offsetBasis
+                        } else {
+                            hash = (hash ^ UInt64(bytes[i])) &* Closest.prime
+                        }
+                    }
+                    return count
+                })
             }
+            for (word, papers) in found { papersOfWord[String(decoding: word, as: UTF8.self)] = papers }
             self.lengths = lengths
+        }
+
+        static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+        static let prime: UInt64 = 0x100_0000_01B3
+
+        static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            bytes.reduce(offsetBasis) { ($0 ^ UInt64($1)) &* prime }
         }
 
         func title(near text: String) -> String? {
@@ -98,9 +134,9 @@ enum Curation {
             noteFile[id] = note.file
             papers[id].apply(note)
         }
+        guard papers.contains(where: { $0.note?.hide == true }) else { return (papers, 0, diagnostics) }
         let kept = papers.filter { $0.note?.hide != true }
         let hidden = papers.count - kept.count
-        guard hidden > 0 else { return (papers, 0, diagnostics) }
         var renumbered = kept
         for index in renumbered.indices { renumbered[index].id = index }
         return (renumbered, hidden, diagnostics)
