@@ -312,4 +312,23 @@ extension IdentityTests {
                            summary(BibTeXParser.parse(path: "lib.bib", bytes: bytes, pieceSize: Int.max / 4)))
         }
     }
+
+    /// TeX only inside formulas needs no conversion: the shortcut gives what
+    /// converting would (formulas are kept as written either way).
+    func testTeXOnlyInFormulasIsLeftAsWritten() {
+        let pieces = ["$x_{i}$", "$\\frac{a}{b}$", " text ", "--", "{\\\"o}", "\\$", "~", "$", "\\emph{e}", "é", "  ", "{", "}"]
+        var random = SplitMix64(seed: 5)
+        var checked = 0
+        for _ in 0..<2000 {
+            let text = (0..<Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            if !TeXText.hasTeXOutsideMath(text) {
+                XCTAssertEqual(TeXText.convert(text), Text.clean(text), text)
+                checked += 1
+            }
+            XCTAssertEqual(TeXText.plain(text), TeXText.hasTeX(text) && TeXText.hasTeXOutsideMath(text) ? TeXText.convert(text) : Text.clean(text))
+        }
+        XCTAssertGreaterThan(checked, 300)
+        XCTAssertEqual(TeXText.plain("An abstract with $\\mathcal{O}(n)$ only."), "An abstract with $\\mathcal{O}(n)$ only.")
+        XCTAssertEqual(TeXText.plain("Zdeborov{\\'a} and $x$"), "Zdeborová and $x$")
+    }
 }

@@ -455,8 +455,14 @@ enum TeXText {
     ]
 
     static func plain(_ tex: String) -> String {
-        // Most text holds no TeX: white space collapsed is all it needs.
-        guard hasTeX(tex) else { return Text.clean(tex) }
+        // Most text holds no TeX outside its formulas (kept as written):
+        // white space collapsed is all it needs.
+        guard hasTeX(tex), hasTeXOutsideMath(tex) else { return Text.clean(tex) }
+        return convert(tex)
+    }
+
+    /// The conversion itself; `plain` skips it when it would change nothing.
+    static func convert(_ tex: String) -> String {
         // Unicode scalars, not characters: BibTeX abstracts are long, and
         // an accent is a base and a combining mark, composed by
         // `Text.clean` (NFC) at the end.
@@ -519,6 +525,25 @@ enum TeXText {
             }
         }
         return Text.clean(String(out))
+    }
+
+    /// Whether a brace, a backslash, a tie or "--" stands outside `$…$`:
+    /// an abstract whose only TeX is its formulas needs no conversion.
+    static func hasTeXOutsideMath(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var inMath = false
+            var previous: UInt8 = 0
+            for byte in bytes {
+                defer { previous = byte }
+                // As `convert` reads it: inside a formula every "$" ends it;
+                // outside, a backslash is TeX already.
+                if byte == 0x24 { inMath.toggle(); continue }
+                if inMath { continue }
+                if byte == 0x7B || byte == 0x7D || byte == 0x5C || byte == 0x7E || (byte == 0x2D && previous == 0x2D) { return true }
+            }
+            return false
+        }
     }
 
     /// `accents` by Unicode scalar, for the scalar loop above.
