@@ -132,6 +132,17 @@ final class CatalogTests: XCTestCase {
         XCTAssertGreaterThan(20_000 - clean, 5_000)
     }
 
+    /// The composition check on bytes against the scalar walk.
+    func testCompositionCheckOnBytesMatchesTheScalarWalk() {
+        let pieces = ["a", " ", "é", "e\u{301}", "Σ", "ρ", "\u{1100}\u{1161}", "Ω", "\u{2126}", "𝔼", "ΰ", "\u{0344}", "क़", "—", "∑", "ǅ", "x\u{308}"]
+        var random = SplitMix64(seed: 3)
+        for _ in 0..<3000 {
+            let text = (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(Text.mayNeedComposition(text), Text.mayNeedCompositionByScalars(text), text.debugDescription)
+            XCTAssertEqual(Text.mayNeedComposition(text[...]), Text.mayNeedCompositionByScalars(text), text.debugDescription)
+        }
+    }
+
     func testCleanGivesNFCAndSingleSpaces() {
         XCTAssertEqual(Text.clean("  Ferre\u{301},\t Gre\u{301}goire \r"), "Ferré, Grégoire")
         XCTAssertEqual(Text.clean("a\u{0}b  c"), "a b c")

@@ -108,18 +108,41 @@ enum Text {
     /// combining mark, no Hangul jamo and no singleton that NFC replaces is
     /// already in NFC, so the (slow) Foundation call is skipped.
     static func mayNeedComposition<S: StringProtocol>(_ text: S) -> Bool {
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
-            let v = scalar.value
-            if scalar.properties.canonicalCombiningClass != .notReordered { return true }
-            if (0x1100...0x11FF).contains(v) || (0x2126...0x212B).contains(v) || (0xF900...0xFAFF).contains(v)
-                || (0x2F800...0x2FA1F).contains(v) || (0x0340...0x0344).contains(v) || v == 0x0374 || v == 0x037E
-                || v == 0x0387 || (0x1F71...0x1FFD).contains(v) || (0x2000...0x2001).contains(v)
-                || (0x0900...0x0DFF).contains(v) || (0x0F00...0x0FFF).contains(v) || (0x1B00...0x1B7F).contains(v)
-                || (0x3099...0x309A).contains(v) || (0x110000 > v && v >= 0x1D15E && v <= 0x1D1C0) {
-                return true
+        // On the bytes: every scalar below U+0300 is ASCII or starts with a
+        // byte below CC, so only the rest (Greek, accents, math symbols)
+        // is decoded and looked up. Abstracts are long and mostly ASCII.
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                guard lead >= 0xCC else { i += 1; continue }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                guard i + length <= bytes.count else { return true }
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), needsComposition(scalar) { return true }
+                i += length
             }
+            return false
         }
-        return false
+        return answer ?? mayNeedCompositionByScalars(text)
+    }
+
+    /// The check itself, scalar by scalar (the reference for the byte test).
+    static func mayNeedCompositionByScalars<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x300 && needsComposition($0) }
+    }
+
+    /// A scalar NFC may combine with its neighbour or replace: a combining
+    /// mark, or one of the ranges whose normal form differs.
+    private static func needsComposition(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if scalar.properties.canonicalCombiningClass != .notReordered { return true }
+        return (0x1100...0x11FF).contains(v) || (0x2126...0x212B).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0x2F800...0x2FA1F).contains(v) || (0x0340...0x0344).contains(v) || v == 0x0374 || v == 0x037E
+            || v == 0x0387 || (0x1F71...0x1FFD).contains(v) || (0x2000...0x2001).contains(v)
+            || (0x0900...0x0DFF).contains(v) || (0x0F00...0x0FFF).contains(v) || (0x1B00...0x1B7F).contains(v)
+            || (0x3099...0x309A).contains(v) || (0x110000 > v && v >= 0x1D15E && v <= 0x1D1C0)
     }
 
     /// Lowercase, diacritics removed: "Boix-Adserà" → "boix-adsera".
