@@ -61,6 +61,20 @@ struct Curated: Sendable {
         // first one takes its week (the seven days up to its date), not
         // every paper ever dated before it.
         let lookup = PaperLookup(papers: papers)
+        // Dated papers by their first day, sorted once: each edition's span
+        // is then two binary searches, not a pass over every paper.
+        let dated: [(day: DayDate, id: Int)] = files.contains { $0.papers == nil }
+            ? papers.indices.compactMap { id in papers[id].date.map { ($0.firstDay, id) } }.sorted { $0.day < $1.day }
+            : []
+        /// The position of the first dated paper after `day`.
+        func firstAfter(_ day: DayDate) -> Int {
+            var low = 0, high = dated.count
+            while low < high {
+                let mid = (low + high) / 2
+                if dated[mid].day <= day { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
         var editions: [Edition] = []
         var previous: DayDate?
         for file in files.sorted(by: { $0.date < $1.date }) {
@@ -76,10 +90,7 @@ struct Curated: Sendable {
                 }
             } else {
                 let after = previous ?? DayDate(unixTime: file.date.unixTime - 7 * 86_400)
-                ids = papers.indices.filter { id in
-                    guard let day = papers[id].date?.firstDay else { return false }
-                    return day <= file.date && day > after
-                }
+                ids = dated[firstAfter(after)..<max(firstAfter(after), firstAfter(file.date))].map(\.id)
             }
             previous = file.date
             editions.append(Edition(file: file.file, date: file.date, title: file.title, markdown: file.markdown,

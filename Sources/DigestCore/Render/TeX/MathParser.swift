@@ -172,8 +172,9 @@ struct MathParser {
         guard current == "[" else { return nil }
         position += 1
         var items: [MathNode] = []
+        // `atom` always takes a token, so the loop moves on.
         while case _ = skipSpaces(), let token = current, token != "]" {
-            if let atom = atom() { items.append(scripted(atom)) } else if token == current { position += 1 }
+            if let atom = atom() { items.append(scripted(atom)) }
         }
         position += 1
         return items.count == 1 ? items[0] : .row(items)
