@@ -53,6 +53,8 @@ public struct Pipeline: Sendable {
         public var catalog: Catalog
         public var files: Int
         public var diagnostics: [Diagnostic]
+        /// Seconds per stage ("ingest", "catalog"), for `--verbose`.
+        public var timings: [(stage: String, seconds: Double)] = []
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     }
 
@@ -62,9 +64,15 @@ public struct Pipeline: Sendable {
     }
 
     static func listings(paths: [String], reference: ReferenceDate, people: PeopleRules) -> Listings {
-        let read = ListingReader(context: ParseContext(reference: reference.today)).read(paths: paths)
-        let catalog = Catalog(entries: read.entries, people: people)
-        return Listings(catalog: catalog, files: read.parses.count, diagnostics: read.diagnostics + catalog.diagnostics)
+        var timings: [(stage: String, seconds: Double)] = []
+        func timed<T>(_ stage: String, _ work: () -> T) -> T {
+            let start = DispatchTime.now()
+            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
+            return work()
+        }
+        let read = timed("ingest") { ListingReader(context: ParseContext(reference: reference.today)).read(paths: paths) }
+        let catalog = timed("catalog") { Catalog(entries: read.entries, people: people) }
+        return Listings(catalog: catalog, files: read.listings.count, diagnostics: read.diagnostics + catalog.diagnostics, timings: timings)
     }
 
     // MARK: Inputs

@@ -5,7 +5,7 @@ import Foundation
 /// the pipeline and turns its diagnostics into messages and an exit code.
 let usage = """
     usage: digest build [--seeds DIR] [--content DIR] [--templates DIR] [--out DIR] [--base-url URL] [--verbose]
-           digest parse [--json] PATH...
+           digest parse [--json] [--verbose] PATH...
            digest themes --suggest [--seeds DIR] [--content DIR]
     """
 
