@@ -17,49 +17,69 @@ public struct AuthorIndex: Sendable {
     public var people: [Person]
     /// Per paper, per credit with a name: the person's index in `people`.
     var paperPeople: [[Int]]
-    private var indexByKey: [String: Int]
 
-    init(papers: [Paper], shares: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    init(papers: [Paper]) {
         // Papers by index throughout: a `Paper` copied is a dozen retains.
-        let creditKeys = ParallelMap.map(Array(papers.indices), minimumBatch: 2048) { p in
-            papers[p].credits.map { PersonName.key($0.name) }
+        // Folding names into keys is the costly part, so it runs on every
+        // core, each paper's keys written one after another into one byte
+        // array, each ended by a 0 (a key holds letters, digits and
+        // spaces only). Counting is then one pass that interns each key's
+        // bytes (`WordTable`: nothing allocated for a person already met),
+        // so ids follow first credit and nothing depends on the cores.
+        let keyBytes = ParallelMap.map(Array(papers.indices), minimumBatch: 2048) { p -> [UInt8] in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(papers[p].credits.count * 20)
+            for slot in papers[p].credits.indices {
+                PersonName.appendKey(papers[p].credits[slot].name, to: &bytes)
+                bytes.append(0)
+            }
+            return bytes
         }
-        // People are tallied on every core, each core taking the keys of
-        // one hash share and going through the papers in order, so each
-        // person's papers come out ascending. People are then sorted by
-        // key and the spelling is chosen by count, so neither depends on
-        // which core saw whom first.
-        let tallied = ParallelMap.map(Array(0..<shares)) { share -> [String: Tally] in
-            var tallies: [String: Tally] = [:]
-            for index in papers.indices {
-                let id = papers[index].id
-                for (slot, key) in creditKeys[index].enumerated()
-                where !key.isEmpty && (shares == 1 || Int(UInt(bitPattern: key.hashValue) % UInt(shares)) == share) {
-                    let credit = papers[index].credits[slot]
-                    tallies[key, default: Tally(spelling: credit.name)].count(credit, on: id)
+        var table = WordTable(capacity: papers.count)
+        var tallies: [Tally] = []
+        // Every named credit's person, paper after paper; paper p's are
+        // `creditIDs[firstCredit[p]..<firstCredit[p + 1]]`.
+        var creditIDs: [Int32] = []
+        var firstCredit = [0]
+        firstCredit.reserveCapacity(papers.count + 1)
+        for index in papers.indices {
+            keyBytes[index].withUnsafeBufferPointer { bytes in
+                var start = 0, slot = 0
+                for end in bytes.indices where bytes[end] == 0 {
+                    defer { start = end + 1; slot += 1 }
+                    guard end > start else { continue }
+                    let id = table.intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    if id == tallies.count { tallies.append(Tally(key: table.word(Int(id)), spelling: papers[index].credits[slot].name)) }
+                    tallies[Int(id)].count(papers[index].credits[slot], on: papers[index].id)
+                    creditIDs.append(id)
                 }
             }
-            return tallies
+            firstCredit.append(creditIDs.count)
         }
-        people = tallied.flatMap { $0 }.sorted { $0.key < $1.key }.map { key, tally in
-            Person(key: key, name: AuthorIndex.bestSpelling(tally.spellings), papers: tally.papers, inferredOn: tally.inferred)
+        // People sorted by key, and the spelling chosen by count, so
+        // neither depends on the order in which people were met.
+        let order = tallies.indices.sorted { tallies[$0].key < tallies[$1].key }
+        var rank = [Int](repeating: 0, count: tallies.count)
+        for (position, id) in order.enumerated() { rank[id] = position }
+        people = order.map { id in
+            Person(key: tallies[id].key, name: tallies[id].bestSpelling, papers: tallies[id].papers, inferredOn: tallies[id].inferred)
         }
-        var indexByKey: [String: Int] = [:]
-        indexByKey.reserveCapacity(people.count)
-        for (index, person) in people.enumerated() { indexByKey[person.key] = index }
-        self.indexByKey = indexByKey
-        paperPeople = ParallelMap.map(creditKeys, minimumBatch: 2048) { keys in keys.compactMap { indexByKey[$0] } }
+        paperPeople = papers.indices.map { p in creditIDs[firstCredit[p]..<firstCredit[p + 1]].map { rank[Int($0)] } }
     }
 
     /// One person's credits as counted.
     private struct Tally {
+        var key: String
         /// The first spelling seen and its count; the rare others apart,
         /// so most people need no dictionary.
         var spelling: String, spellingCount = 0
         var otherSpellings: [String: Int] = [:]
         var papers: [Int] = []
         var inferred: Set<Int> = []
-        var spellings: [String: Int] { otherSpellings.merging([spelling: spellingCount]) { $0 + $1 } }
+
+        var bestSpelling: String {
+            otherSpellings.isEmpty ? spelling : AuthorIndex.bestSpelling(otherSpellings.merging([spelling: spellingCount]) { $0 + $1 })
+        }
 
         mutating func count(_ credit: Credit, on paper: Int) {
             if credit.name == spelling { spellingCount += 1 } else { otherSpellings[credit.name, default: 0] += 1 }
@@ -69,10 +89,18 @@ public struct AuthorIndex: Sendable {
     }
 
     func person(named name: String) -> Person? {
-        indexByKey[PersonName.key(name)].map { people[$0] }
+        index(ofKey: PersonName.key(name)).map { people[$0] }
     }
 
-    func index(ofKey key: String) -> Int? { indexByKey[key] }
+    /// The person with this key, by binary search over `people`.
+    func index(ofKey key: String) -> Int? {
+        var low = 0, high = people.count
+        while low < high {
+            let middle = (low + high) / 2
+            if people[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < people.count && people[low].key == key ? low : nil
+    }
 
     /// Accents kept over plain ASCII, then the commonest, then the longest.
     static func bestSpelling(_ spellings: [String: Int]) -> String {

@@ -30,23 +30,24 @@ public struct Catalog: Sendable {
         papers.reserveCapacity(entries.count)
         byKey.reserveCapacity(entries.count)
         // By index: mapping the entries themselves would copy each one.
-        let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Catalog.key(entries[$0]) }
+        let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Catalog.key(of: $0, in: entries) }
         // arXiv id and DOI first: two sources with the same id are one
         // paper whatever their titles say.
         var byArxiv: [String: Int] = [:]
         var byDOI: [String: Int] = [:]
+        byArxiv.reserveCapacity(entries.count)
+        byDOI.reserveCapacity(entries.count)
         func register(_ paper: Int) {
             if let id = papers[paper].arxivID, byArxiv[id] == nil { byArxiv[id] = paper }
             if let doi = papers[paper].doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
         }
-        for index in Catalog.sourceOrder(entries) {
-            let entry = entries[index]
-            let key = keys[index]
+        // The entry is borrowed, not copied: an entry copied is a dozen retains.
+        func add(_ entry: borrowing ListingEntry, key: String) {
             if let same = entry.arxivID.flatMap({ byArxiv[$0] }) ?? entry.doi.flatMap({ byDOI[$0.lowercased()] }) {
                 papers[same].merge(entry)
                 register(same)
                 if byKey[key] == nil { byKey[key] = same }
-                continue
+                return
             }
             if let known = byKey[key] {
                 if Catalog.mayBeOnePaper(papers[known], entry) {
@@ -68,6 +69,11 @@ public struct Catalog: Sendable {
                 papers.append(Paper(id: papers.count, key: key, entry: entry))
                 register(papers.count - 1)
             }
+        }
+        // Through the buffer: an array's subscript would hand out a copy.
+        let order = Catalog.sourceOrder(entries)
+        entries.withUnsafeBufferPointer { entries in
+            for index in order { add(entries[index], key: keys[index]) }
         }
         let curated = Curation.apply(notes, to: papers)
         self.papers = curated.papers
@@ -99,10 +105,12 @@ public struct Catalog: Sendable {
 
     /// The "same title" key: the title's folded words; for a title without
     /// any, the exact title with the authors and abstract.
-    static func key(_ entry: ListingEntry) -> String {
-        let words = Text.key(entry.title)
+    /// (Entry `index` of `entries`, read in place, not copied.)
+    static func key(of index: Int, in entries: [ListingEntry]) -> String {
+        let words = Text.key(entries[index].title)
         if !words.isEmpty { return words }
-        return "\u{1}" + entry.title + "\u{1}" + entry.credits.map { PersonName.key($0.name) }.joined(separator: ";") + "\u{1}" + entry.abstract
+        return "\u{1}" + entries[index].title + "\u{1}" + entries[index].credits.map { PersonName.key($0.name) }.joined(separator: ";")
+            + "\u{1}" + entries[index].abstract
     }
 
     /// Why two same-titled records are not one paper, for the warning.

@@ -30,7 +30,7 @@ public struct Paper: Sendable {
 
     public var authors: [String] { credits.map(\.name) }
 
-    init(id: Int, key: String, entry: ListingEntry) {
+    init(id: Int, key: String, entry: borrowing ListingEntry) {
         self.id = id
         self.titleKey = key
         self.title = entry.title

@@ -17,10 +17,18 @@ enum PersonName {
     /// Case, diacritics, punctuation and order ("Last, First") ignored:
     /// "Zdeborová, Lenka" and "lenka zdeborova" give the same key.
     static func key(_ name: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(name.utf8.count)
+        appendKey(name, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `key(name)`'s bytes to `out`.
+    static func appendKey(_ name: String, to out: inout [UInt8]) {
         // Printable ASCII without a comma needs no reordering or clean-up:
         // the key drops case, punctuation and spaces anyway.
         var plain = true
         for byte in name.utf8 where byte < 0x20 || byte >= 0x7F || byte == 0x2C { plain = false; break }
-        return plain ? Text.key(name) : Text.key(displayOrder(name))
+        if plain { Text.appendKey(name, to: &out) } else { Text.appendKey(displayOrder(name), to: &out) }
     }
 }

@@ -18,10 +18,12 @@ enum Text {
     static func clean(_ text: Substring) -> String {
         var text = text
         if text.withUTF8(isCleanASCII) { return String(text) }
-        let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        if isASCII || !mayNeedComposition(text) { return text.withUTF8(collapse) }
+        // One pass collapses, and notes on the way whether NFC could change
+        // anything; only then is the text composed and collapsed again.
+        let collapsed = text.withUTF8(collapse)
+        guard collapsed.mayNeedComposition else { return collapsed.text }
         var nfc = String(text).precomposedStringWithCanonicalMapping
-        return nfc.withUTF8(collapse)
+        return nfc.withUTF8(collapse).text
     }
 
     /// True for printable ASCII with single spaces between words and none at
@@ -63,8 +65,10 @@ enum Text {
     /// Drops control characters and collapses white space (Unicode's
     /// White_Space, listed below) to single spaces, trimmed, working on
     /// the UTF-8 bytes.
-    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+    /// Also says whether NFC could change the text (`mayNeedComposition`).
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, mayNeedComposition: Bool) {
+        var mayNeedComposition = false
+        let text = String(unsafeUninitializedCapacity: bytes.count) { out in
             var length = 0
             var pendingSpace = false
             var i = 0
@@ -84,6 +88,9 @@ enum Text {
                 let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
                 var value = UInt32(lead) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
                 for k in 1..<size where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if value >= 0x300, !mayNeedComposition, let scalar = Unicode.Scalar(value), needsComposition(scalar) {
+                    mayNeedComposition = true
+                }
                 if (0x80..<0xA0).contains(value) || isWhiteSpace(value) {
                     pendingSpace = length > 0
                 } else {
@@ -94,6 +101,7 @@ enum Text {
             }
             return length
         }
+        return (text, mayNeedComposition)
     }
 
     /// Unicode's White_Space property beyond ASCII.
@@ -181,18 +189,29 @@ enum Text {
     static func key<S: StringProtocol>(_ text: S) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
+        appendKey(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `key(text)`'s bytes to `out` (which many keys can share).
+    /// ASCII is folded byte by byte; other text goes through `words`.
+    static func appendKey<S: StringProtocol>(_ text: S, to out: inout [UInt8]) {
+        let start = out.count
         for byte in text.utf8 {
-            if byte >= 0x80 { return words(text).joined(separator: " ") }
+            if byte >= 0x80 {
+                out.removeSubrange(start...)
+                out.append(contentsOf: words(text).joined(separator: " ").utf8)
+                return
+            }
             let isDigit = byte >= 0x30 && byte <= 0x39
             let lower = byte | 0x20
             if isDigit || (lower >= 0x61 && lower <= 0x7A) {
                 out.append(isDigit ? byte : lower)
-            } else if let last = out.last, last != 0x20 {
+            } else if out.count > start, out[out.count - 1] != 0x20 {
                 out.append(0x20)
             }
         }
-        if out.last == 0x20 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        if out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
     }
 }
 
