@@ -14,18 +14,20 @@ enum ArxivAtomParser {
     static func parse(path: String, bytes: [UInt8]) -> ListingParse {
         let pieces = split(bytes)
         // Each piece is copied out of the file on the core that parses it.
-        let results = ParallelMap.map(pieces) { piece -> ([ListingEntry], [Diagnostic]) in
+        var results = ParallelMap.map(pieces) { piece -> ([ListingEntry], [Diagnostic]) in
             parseChunk(path: path, data: piece.data(of: bytes), lineOffset: piece.lineOffset)
         }
-        var entries: [ListingEntry] = []
+        var parts: [[ListingEntry]] = []
         var diagnostics: [Diagnostic] = []
-        for (chunkEntries, chunkDiagnostics) in results {
-            entries += chunkEntries
-            diagnostics += chunkDiagnostics
+        for index in results.indices {
+            // Taken out, so that the piece's entries are held once.
+            parts.append(results[index].0)
+            results[index].0 = []
+            diagnostics += results[index].1
             // After malformed XML nothing later is trusted.
-            if chunkDiagnostics.contains(where: { $0.severity == .error }) { break }
+            if results[index].1.contains(where: { $0.severity == .error }) { break }
         }
-        return ListingParse(format: .arxivAtom, entries: entries, diagnostics: diagnostics)
+        return ListingParse(format: .arxivAtom, entries: Moving.joined(&parts, filler: .movedOut), diagnostics: diagnostics)
     }
 
     /// A stretch of the feed between entries, and what wraps it into a
@@ -82,11 +84,18 @@ enum ArxivAtomParser {
         private var inAuthor = false
         private var text = ""
         private var line = 0
-        private var fields: [String: String] = [:]
+        private var fields = Fields()
         private var authors: [String] = []
         private var categories: [String] = []
         private var primary: String?
-        private var links: [String: String] = [:]
+        /// The `alternate` link (a link without `title` or `rel` is one).
+        private var alternate: String?
+
+        /// The elements read as text (stored properties, not a dictionary:
+        /// 100,000 entries mean a million of them).
+        private struct Fields {
+            var id, published, title, summary, doi, journalRef: String?
+        }
 
         /// The first XML error: its line, its code, and how many entries
         /// were whole before it.
@@ -110,12 +119,12 @@ enum ArxivAtomParser {
             case "entry":
                 inEntry = true
                 line = parser.lineNumber + lineOffset
-                fields = [:]; authors = []; categories = []; primary = nil; links = [:]
+                fields = Fields(); authors = []; categories = []; primary = nil; alternate = nil
             case "author" where inEntry: inAuthor = true
             case "primary_category" where inEntry: primary = attributes["term"]
             case "category" where inEntry: if let term = attributes["term"] { categories.append(term) }
             case "link" where inEntry:
-                if let href = attributes["href"] { links[attributes["title"] ?? attributes["rel"] ?? "alternate"] = href }
+                if let href = attributes["href"], (attributes["title"] ?? attributes["rel"] ?? "alternate") == "alternate" { alternate = href }
             default: break
             }
         }
@@ -130,37 +139,41 @@ enum ArxivAtomParser {
             case "entry":
                 inEntry = false
                 finishEntry()
-            case "id", "published", "updated", "title", "summary", "doi", "comment", "journal_ref":
-                if !inAuthor { fields[name] = text }
+            case "id" where !inAuthor: fields.id = text
+            case "published" where !inAuthor: fields.published = text
+            case "title" where !inAuthor: fields.title = text
+            case "summary" where !inAuthor: fields.summary = text
+            case "doi" where !inAuthor: fields.doi = text
+            case "journal_ref" where !inAuthor: fields.journalRef = text
             default: break
             }
             text = ""
         }
 
         private func finishEntry() {
-            let title = TeXText.plainTitle(fields["title"] ?? "")
+            let title = TeXText.plainTitle(fields.title ?? "")
             let source = SourceRef(path: path, line: line, format: .arxivAtom)
             guard !title.isEmpty else {
                 diagnostics.append(Diagnostic(file: path, line: line, "entry without a title; skipped"))
                 return
             }
             // arXiv answers a bad query with HTTP 200 and one entry titled "Error".
-            if title == "Error", (fields["id"] ?? "").contains("/api/errors") {
-                diagnostics.append(.error(file: path, line: line, "the arXiv API answered with an error: \(Text.clean(fields["summary"] ?? ""))"))
+            if title == "Error", (fields.id ?? "").contains("/api/errors") {
+                diagnostics.append(.error(file: path, line: line, "the arXiv API answered with an error: \(Text.clean(fields.summary ?? ""))"))
                 return
             }
             var entry = ListingEntry(title: title, credits: authors.filter { !$0.isEmpty }.map { Credit($0) },
                                      authorsComplete: !authors.isEmpty,
-                                     date: fields["published"].flatMap(ArxivAtomParser.isoDay),
-                                     abstract: Text.clean(fields["summary"] ?? ""), source: source)
-            entry.arxivID = fields["id"].flatMap(ArxivID.parse)
-            entry.doi = fields["doi"].flatMap(DOI.parse)
-            entry.url = links["alternate"] ?? fields["id"].map { Text.clean($0) }
+                                     date: fields.published.flatMap(ArxivAtomParser.isoDay),
+                                     abstract: Text.clean(fields.summary ?? ""), source: source)
+            entry.arxivID = fields.id.flatMap(ArxivID.parse)
+            entry.doi = fields.doi.flatMap(DOI.parse)
+            entry.url = alternate ?? fields.id.map { Text.clean($0) }
             var all: [String] = []
             for code in (primary.map { [$0] } ?? []) + categories where !all.contains(code) { all.append(code) }
             entry.categories = all
             entry.category = all.first
-            entry.journalRef = fields["journal_ref"].map { Text.clean($0) }
+            entry.journalRef = fields.journalRef.map { Text.clean($0) }
             if entry.arxivID == nil {
                 diagnostics.append(Diagnostic(file: path, line: line, "entry \"\(title.prefix(60))\" has no arXiv id in <id>; kept without one"))
             }

@@ -24,6 +24,8 @@ enum BibTeXParser {
         var raw: [RawEntry] = []
         var diagnostics: [Diagnostic] = []
         var keys: [String: Int] = [:]
+        keys.reserveCapacity(stretches.reduce(0) { $0 + $1.entries.count })
+        raw.reserveCapacity(keys.capacity)
         for stretch in stretches {
             diagnostics += stretch.diagnostics
             for item in stretch.entries {
@@ -35,19 +37,18 @@ enum BibTeXParser {
                 raw.append(item)
             }
         }
-        let converted = ParallelMap.map(raw, minimumBatch: 256) { item in
+        func convert(_ item: RawEntry) -> Result<ListingEntry, Problem> {
             entry(type: item.type, fields: item.fields, source: SourceRef(path: path, line: item.line, format: .bibtex))
         }
-        var entries: [ListingEntry] = []
-        entries.reserveCapacity(raw.count)
-        for index in raw.indices {
-            switch converted[index] {
-            case .success(let entry): entries.append(entry)
-            case .failure(let problem): diagnostics.append(Diagnostic(file: path, line: raw[index].line, "\(raw[index].name): \(problem.message); skipped"))
+        var converted = ParallelMap.map(raw, minimumBatch: 256) { try? convert($0).get() }
+        // The few that failed are converted again, for their problem.
+        for index in raw.indices where converted[index] == nil {
+            if case .failure(let problem) = convert(raw[index]) {
+                diagnostics.append(Diagnostic(file: path, line: raw[index].line, "\(raw[index].name): \(problem.message); skipped"))
             }
         }
         diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-        return ListingParse(format: .bibtex, entries: entries, diagnostics: diagnostics)
+        return ListingParse(format: .bibtex, entries: Moving.compacted(&converted), diagnostics: diagnostics)
     }
 
     /// An entry as read: its fields' text, before TeX is turned into text.

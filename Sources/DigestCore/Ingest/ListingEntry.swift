@@ -92,6 +92,10 @@ struct ListingEntry: Sendable {
         self.upvotes = upvotes
         self.source = source
     }
+
+    /// What is left in an array whose entries were moved out (`Moving`):
+    /// empty strings and arrays, nothing to retain.
+    static let movedOut = ListingEntry(title: "", source: SourceRef(path: "", line: 0, format: .bibtex))
 }
 
 /// What a parser gives back for one file.

@@ -8,16 +8,22 @@ struct ListingReader: Sendable {
     init(context: ParseContext) { self.context = context }
 
     struct Result: Sendable {
-        var parses: [ListingParse]
+        /// Per listing read, in file order: its format and how many
+        /// entries it gave.
+        var listings: [(format: ListingFormat, entries: Int)]
         var diagnostics: [Diagnostic]
-        /// Every listing's entries, in file order; gathered once, because
-        /// each copy of an entry is a dozen retains.
+        /// Every listing's entries, in file order.
         let entries: [ListingEntry]
 
-        init(parses: [ListingParse], diagnostics: [Diagnostic]) {
-            self.parses = parses
+        /// Takes the parses' entries (moved, not copied: see `Moving`).
+        init(parses: consuming [ListingParse], diagnostics: [Diagnostic]) {
+            listings = parses.map { ($0.format, $0.entries.count) }
             self.diagnostics = diagnostics
-            entries = parses.flatMap(\.entries)
+            var parts = parses.indices.map { index in
+                defer { parses[index].entries = [] }
+                return parses[index].entries
+            }
+            entries = Moving.joined(&parts, filler: .movedOut)
         }
     }
 
@@ -160,18 +166,19 @@ struct ListingReader: Sendable {
             files += found.files
             diagnostics += found.problems
         }
-        let results = ParallelMap.map(files) { path -> (ListingParse?, [Diagnostic]) in
+        var results = ParallelMap.map(files) { path -> (ListingParse?, [Diagnostic]) in
             switch FileBytes.load(path) {
             case .success(let bytes): return read(path: path, bytes: bytes)
             case .failure(let problem): return (nil, [problem])
             }
         }
         var parses: [ListingParse] = []
-        for (parse, problems) in results {
-            if let parse { parses.append(parse) }
-            diagnostics += problems
+        for index in results.indices {
+            diagnostics += results[index].1
+            // Taken out, so that the parse's entries are held once.
+            if let parse = results[index].0.take() { parses.append(parse) }
         }
-        return Result(parses: parses, diagnostics: diagnostics)
+        return Result(parses: consume parses, diagnostics: diagnostics)
     }
 
     /// A file, or the visible regular files of a folder sorted by name
