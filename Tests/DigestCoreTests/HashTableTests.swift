@@ -142,3 +142,34 @@ final class ContentHasherTests: XCTestCase {
         }
     }
 }
+
+/// Moving entries between arrays (ingest's gathering) against copying them.
+final class MovingTests: XCTestCase {
+    func testJoinedIsTheConcatenationAndLeavesOnlyFillers() {
+        var random = SplitMix64(seed: 5)
+        for round in 0..<50 {
+            let parts = (0..<Int(random.next() % 5)).map { part in
+                (0..<Int(random.next() % 40)).map { n in "entry \(round)-\(part)-\(n) " + String(repeating: "x", count: Int(random.next() % 30)) }
+            }
+            var moved = parts
+            // Half the rounds keep a second reference to a part: the move
+            // must then leave that copy as it was.
+            let shared = round % 2 == 0 ? moved.first : nil
+            let joined = Moving.joined(&moved, filler: "")
+            XCTAssertEqual(joined, parts.flatMap { $0 })
+            if let shared { XCTAssertEqual(shared, parts.first) }
+            if parts.count > 1 { XCTAssertTrue(moved.allSatisfy { $0.allSatisfy(\.isEmpty) }) }
+        }
+    }
+
+    func testCompactedKeepsTheValuesInOrderAndLeavesNils() {
+        var random = SplitMix64(seed: 9)
+        for _ in 0..<50 {
+            let items: [[Int]?] = (0..<Int(random.next() % 60)).map { n in random.next() % 3 == 0 ? nil : [n, n * n] }
+            var moved = items
+            XCTAssertEqual(Moving.compacted(&moved), items.compactMap { $0 })
+            XCTAssertTrue(moved.allSatisfy { $0 == nil })
+            XCTAssertEqual(moved.count, items.count)
+        }
+    }
+}
