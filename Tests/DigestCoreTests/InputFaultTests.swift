@@ -238,6 +238,29 @@ extension InputFaultTests {
             }
             let bytes = Array(text.utf8)
             XCTAssertEqual(TextDecoding.normalized(bytes), reference(bytes), text.debugDescription)
+            // A large file's check runs in stretches, cut anywhere: it must
+            // agree with one pass over the whole.
+            let whole = TextDecoding.needsCleaning(bytes, stretches: 1)
+            XCTAssertEqual(whole, reference(bytes) != bytes, text.debugDescription)
+            for stretches in [2, 3, 7] { XCTAssertEqual(TextDecoding.needsCleaning(bytes, stretches: stretches), whole, "\(stretches): \(text.debugDescription)") }
+        }
+    }
+
+    /// A large file is read in one stretch per core, into one array: it
+    /// must be the file, byte for byte, whatever its size's remainder.
+    func testALargeFileReadOnEveryCoreIsTheFile() throws {
+        let scratch = ScratchFolder()
+        var random = SplitMix64(seed: 4)
+        for size in [FileBytes.parallelReadSize - 1, FileBytes.parallelReadSize + 7] {
+            var bytes = [UInt8](repeating: 0, count: size)
+            for index in stride(from: 0, to: size, by: 8) { withUnsafeBytes(of: random.next()) { word in
+                for k in 0..<min(8, size - index) { bytes[index + k] = word[k] }
+            } }
+            let path = scratch.path + "/big-\(size).bin"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            guard case .success(let loaded) = FileBytes.load(path) else { return XCTFail("\(size) bytes not read") }
+            XCTAssertEqual(loaded.count, size)
+            XCTAssertTrue(loaded == bytes, "\(size) bytes read as they are")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Whole files as bytes, through read(2) and write(2): no Foundation `Data`
@@ -50,20 +51,50 @@ enum FileBytes {
         case S_IFDIR: return .failure(.error(file: path, line: nil, "is a folder, not a file"))
         default: return .failure(.error(file: path, line: nil, "is not a regular file (a FIFO, socket or device)"))
         }
-        // Filled by read(2) as it comes, not zeroed first: a listing can be
-        // hundreds of megabytes.
+        // Filled by pread(2) as it comes, not zeroed first: a listing can be
+        // hundreds of megabytes. A large file is read in one stretch per
+        // core, so that copying it into fresh memory (a page fault every
+        // 4 KB) is shared out.
         let size = Int(info.st_size)
-        var failed = false
+        var failure: Int32?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
-            while filled < size {
-                let count = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { failed = true; return }
-                if count == 0 { return }  // the file shrank
+            let base = buffer.baseAddress
+            let stretches = size < parallelReadSize ? 1 : ProcessInfo.processInfo.activeProcessorCount
+            let bounds = (0...stretches).map { size / stretches * $0 + ($0 == stretches ? size % stretches : 0) }
+            let read = ParallelMap.map(Array(0..<stretches)) { k in FileBytes.read(fd, into: base, bounds[k]..<bounds[k + 1]) }
+            // Each stretch counts only if those before it are whole (a file
+            // that shrank while read ends at the first short stretch).
+            for (k, result) in read.enumerated() {
+                guard case .success(let count) = result else {
+                    if case .failure(let error) = result { failure = error.code }
+                    return
+                }
                 filled += count
+                if count < bounds[k + 1] - bounds[k] { return }
             }
         }
-        if failed { return .failure(FileTree.failure(path, doing: "read")) }
+        if let failure { return .failure(FileTree.failure(path, failure, doing: "read")) }
         return .success(bytes)
     }
+
+    /// Files from this size on are read on every core.
+    static let parallelReadSize = 16 << 20
+
+    /// Reads `range` of the file into the same range of `base`: the bytes
+    /// read from its start (fewer at the end of the file), or the error
+    /// number (taken on the thread that met it).
+    private static func read(_ fd: Int32, into base: UnsafeMutablePointer<UInt8>?, _ range: Range<Int>) -> Result<Int, Errno> {
+        guard let base else { return .success(0) }
+        var done = 0
+        while done < range.count {
+            let count = pread(fd, base + range.lowerBound + done, range.count - done, off_t(range.lowerBound + done))
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .failure(Errno(code: errno)) }
+            if count == 0 { break }
+            done += count
+        }
+        return .success(done)
+    }
+
+    struct Errno: Error { var code: Int32 }
 }

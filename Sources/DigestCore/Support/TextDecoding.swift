@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Input text as the stages expect it: UTF-8 with "\n" line ends, and no
@@ -37,10 +38,21 @@ enum TextDecoding {
     /// Whether any byte is a return, or may start a character no page may
     /// hold. Clean text (nearly all of it) is passed over eight bytes a
     /// step: a word none of whose bytes is below 0x20 or 0x7F and above.
-    private static func needsCleaning(_ bytes: [UInt8]) -> Bool {
+    /// A large file is looked at in one stretch per core (a byte's test
+    /// reads only the bytes after it, so stretches cut anywhere agree
+    /// with one pass).
+    static func needsCleaning(_ bytes: [UInt8], stretches: Int? = nil) -> Bool {
+        let stretches = stretches ?? (bytes.count < FileBytes.parallelReadSize ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4)
+        let size = max(8, ((bytes.count + stretches - 1) / stretches + 7) & ~7)
+        return ParallelMap.map(Array(0..<stretches)) { k in
+            needsCleaning(bytes, min(bytes.count, k * size)..<min(bytes.count, (k + 1) * size))
+        }.contains(true)
+    }
+
+    static func needsCleaning(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         bytes.withUnsafeBytes { raw in
-            var i = 0
-            let count = raw.count
+            var i = range.lowerBound
+            let count = range.upperBound
             while i + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 // A byte ≥ 0x7F sets its top bit after adding 1; one < 0x20
