@@ -86,6 +86,23 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(Text.key("Ansätze"), Text.key("ANSATZE"))
     }
 
+    /// Keys of text with accented Latin letters are folded on the bytes
+    /// through a table; they must be the keys Unicode folding gives.
+    func testKeysFoldedOnBytesAreTheKeysOfUnicodeFolding() {
+        var pieces = ["a", "Bc", " ", "-", ",", "9", "x y", "e\u{301}", "×", "÷", "Σ", "日", "ŉ", "İ", "ǅ", "ﬁ"]
+        pieces += (0xC0...0x24F).compactMap { Unicode.Scalar($0).map { String(Character($0)) } }
+        var random = SplitMix64(seed: 21)
+        for _ in 0..<5000 {
+            let text = (0..<Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(Text.key(text), Text.words(text).joined(separator: " "), text.debugDescription)
+            var shared: [UInt8] = Array("before".utf8)
+            Text.appendKey(text, to: &shared)
+            XCTAssertEqual(shared, Array(("before" + Text.words(text).joined(separator: " ")).utf8), text.debugDescription)
+        }
+        XCTAssertEqual(PersonName.key("Zdeborová, Lenka"), "lenka zdeborova")
+        XCTAssertEqual(Text.key("Łukasz Straße Ærø"), "lukasz strasse aero")
+    }
+
     /// Clean ASCII is returned as it is; anything else goes through the
     /// byte collapse: both agree with splitting at white space and controls.
     func testCleanAgreesWithSplittingAndJoiningOnASCIIMixes() {

@@ -194,14 +194,24 @@ enum Text {
     }
 
     /// Appends `key(text)`'s bytes to `out` (which many keys can share).
-    /// ASCII is folded byte by byte; other text goes through `words`.
+    /// ASCII is folded byte by byte, and so are the accented Latin letters
+    /// of `LatinFolds` (names: "Zdeborová", "Grégoire"); other text goes
+    /// through `words`.
     static func appendKey<S: StringProtocol>(_ text: S, to out: inout [UInt8]) {
         let start = out.count
+        var lead: UInt8 = 0
         for byte in text.utf8 {
+            if lead != 0 {
+                guard let folded = LatinFolds.table.letters(lead, byte) else { return appendWordsKey(text, to: &out, from: start) }
+                lead = 0
+                out.append(folded.0)
+                if folded.1 != 0 { out.append(folded.1) }
+                continue
+            }
             if byte >= 0x80 {
-                out.removeSubrange(start...)
-                out.append(contentsOf: words(text).joined(separator: " ").utf8)
-                return
+                guard LatinFolds.leads.contains(byte) else { return appendWordsKey(text, to: &out, from: start) }
+                lead = byte
+                continue
             }
             let isDigit = byte >= 0x30 && byte <= 0x39
             let lower = byte | 0x20
@@ -211,7 +221,44 @@ enum Text {
                 out.append(0x20)
             }
         }
+        if lead != 0 { return appendWordsKey(text, to: &out, from: start) }
         if out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
+    }
+
+    /// The key through Unicode folding, replacing what `out` got from `start`.
+    private static func appendWordsKey<S: StringProtocol>(_ text: S, to out: inout [UInt8], from start: Int) {
+        out.removeSubrange(start...)
+        out.append(contentsOf: words(text).joined(separator: " ").utf8)
+    }
+}
+
+/// The accented Latin letters (U+00C0–U+024F, two UTF-8 bytes each) that
+/// `Text.fold` turns into one or two ASCII letters ("é" → "e", "ß" →
+/// "ss"), as a table made once by folding each of them: the fast path of
+/// `Text.appendKey` gives what `fold` gives by construction.
+struct LatinFolds: Sendable {
+    static let leads: ClosedRange<UInt8> = 0xC3...0xC9
+    static let table = LatinFolds()
+
+    /// Per second byte under each lead: the letters, 0 for none.
+    private var folds: [(UInt8, UInt8)]
+
+    private init() {
+        folds = Array(repeating: (0, 0), count: LatinFolds.leads.count * 64)
+        for value in UInt32(0xC0)...0x24F {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = Array(Text.fold(String(Character(scalar))).utf8)
+            guard (1...2).contains(folded.count), folded.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
+            let bytes = Array(String(Character(scalar)).utf8)
+            folds[Int(bytes[0] - LatinFolds.leads.lowerBound) * 64 + Int(bytes[1] & 0x3F)] = (folded[0], folded.count > 1 ? folded[1] : 0)
+        }
+    }
+
+    /// The letters for the two bytes `lead`, `next`, or nil.
+    func letters(_ lead: UInt8, _ next: UInt8) -> (UInt8, UInt8)? {
+        guard next & 0xC0 == 0x80 else { return nil }
+        let fold = folds[Int(lead - LatinFolds.leads.lowerBound) * 64 + Int(next & 0x3F)]
+        return fold.0 == 0 ? nil : fold
     }
 }
 
