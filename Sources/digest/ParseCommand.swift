@@ -11,30 +11,18 @@ enum ParseCommand {
         let listings = Pipeline.listings(paths: args.positional, reference: reference)
         let catalog = listings.catalog
         for diagnostic in listings.diagnostics { Output.error(diagnostic.description) }
+        let started = DispatchTime.now()
         if args.flags.contains("json") {
             Output.write(CatalogJSONLines.render(catalog))
         } else {
-            // Through the buffer: an array's subscript may hand out a copy,
-            // and a `Paper` copied is a dozen retains. Written in blocks, not
-            // a system call a line.
-            var block = ""
-            catalog.papers.withUnsafeBufferPointer { papers in
-                for id in papers.indices {
-                    block += papers[id].date?.description ?? "no date"
-                    block += "  " + papers[id].title + "\n            "
-                    let names = papers[id].authors
-                    block += names.isEmpty ? "authors unknown" : names.joined(separator: ", ")
-                    block += papers[id].authorsComplete ? "\n" : " et al.\n"
-                    if block.utf8.count > 1 << 16 { Output.write(Array(block.utf8)); block = "" }
-                }
-            }
-            Output.write(Array(block.utf8))
+            Output.write(CatalogText.render(catalog))
         }
+        let output = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let errors = listings.errors
         let warnings = listings.diagnostics.count - errors
         Output.error("\(catalog.papers.count) papers, \(catalog.authors.people.count) authors from \(listings.files) listings; \(warnings) warnings, \(errors) errors")
         if args.flags.contains("verbose") {
-            for (stage, seconds) in listings.timings {
+            for (stage, seconds) in listings.timings + [("output", output)] {
                 Output.error("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
             }
         }
