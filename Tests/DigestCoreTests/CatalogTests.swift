@@ -215,6 +215,67 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(catalog.authors.people.count, 3)
     }
 
+    /// Papers are made at the end, and only merging ones on the way; the
+    /// result must be that of making a paper for each new entry and
+    /// merging the rest into it one at a time (the reference below).
+    func testPapersMadeAtTheEndAreThoseOfMergingOneAtATime() {
+        var random = SplitMix64(seed: 13)
+        func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+        let titles = ["A study", "A Study!", "Another one", "Third", "Fourth paper", "???"]
+        let names = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Lovelace, Ada", "Zdeborová, Lenka"]
+        let files = ["a.txt", "b.bib", "c.xml"]
+        let formats: [ListingFormat] = [.aggregator, .bibtex, .arxivAtom]
+        let entries = (0..<400).map { n -> ListingEntry in
+            let file = Int(random.next() % 3)
+            var entry = ListingEntry(title: pick(titles), credits: (0..<Int(random.next() % 3)).map { _ in Credit(pick(names)) },
+                                     authorsComplete: random.next() % 2 == 0, date: pick([nil, DayDate(year: 2024, month: 3, day: 5)]),
+                                     abstract: pick(["", "Short.", "A longer abstract."]), source: SourceRef(path: files[file], line: n + 1, format: formats[file]))
+            entry.arxivID = pick([nil, nil, "2201.00001", "2201.00002"])
+            entry.doi = pick([nil, nil, nil, "10.1/x", "10.1/X"])
+            entry.categories = pick([[], ["cs.LG"], ["stat.ML", "cs.LG"]])
+            return entry
+        }
+        var papers: [Paper] = []
+        var byKey: [String: Int] = [:], apart: [String: [Int]] = [:], byArxiv: [String: Int] = [:], byDOI: [String: Int] = [:]
+        var warnings = 0
+        func register(_ paper: Int) {
+            if let id = papers[paper].arxivID, byArxiv[id] == nil { byArxiv[id] = paper }
+            if let doi = papers[paper].doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
+        }
+        func mayBeOne(_ paper: Paper, _ entry: ListingEntry) -> Bool {
+            Catalog.mayBeOnePaper(paper.arxivID, paper.doi, paper.credits, entry)
+        }
+        for index in Catalog.sourceOrder(entries) {
+            let entry = entries[index], key = Catalog.key(of: index, in: entries)
+            if let same = entry.arxivID.flatMap({ byArxiv[$0] }) ?? entry.doi.flatMap({ byDOI[$0.lowercased()] }) {
+                papers[same].merge(entry); register(same)
+                if byKey[key] == nil { byKey[key] = same }
+            } else if let known = byKey[key] {
+                if mayBeOne(papers[known], entry) {
+                    papers[known].merge(entry); register(known)
+                } else if let other = apart[key]?.first(where: { mayBeOne(papers[$0], entry) }) {
+                    papers[other].merge(entry); register(other)
+                } else {
+                    warnings += 1
+                    apart[key, default: []].append(papers.count)
+                    papers.append(Paper(id: papers.count, key: key, entry: entry)); register(papers.count - 1)
+                }
+            } else {
+                byKey[key] = papers.count
+                papers.append(Paper(id: papers.count, key: key, entry: entry)); register(papers.count - 1)
+            }
+        }
+        func summary(_ paper: Paper) -> String {
+            "\(paper.id) \(paper.title) \(paper.authors) \(paper.authorsComplete) \(paper.authorCount ?? -1) \(paper.date?.description ?? "-") "
+                + "\(paper.abstract) \(paper.arxivID ?? "-") \(paper.doi ?? "-") \(paper.categories) \(paper.sources.map { "\($0.fileName):\($0.line)" })"
+        }
+        let catalog = Catalog(entries: entries)
+        XCTAssertEqual(catalog.papers.map(summary), papers.map(summary))
+        XCTAssertEqual(catalog.diagnostics.count, warnings)
+        XCTAssertGreaterThan(warnings, 0, "some same-titled papers are kept apart")
+        XCTAssertLessThan(papers.count, 200, "most entries merge")
+    }
+
     /// The index is built in one pass over interned key bytes; it must be
     /// the one a plain dictionary of people gives, the reference.
     func testAuthorIndexIsTheOneADictionaryOfPeopleGives() {

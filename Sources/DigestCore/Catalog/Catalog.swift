@@ -22,15 +22,19 @@ public struct Catalog: Sendable {
     /// `notes` are applied to the merged papers (see `Curation`).
     init(entries: [ListingEntry], people: PeopleRules = PeopleRules(), notes: [PaperNote] = []) {
         let entries = Catalog.applying(people, to: entries)
-        var papers: [Paper] = []
+        // By index: mapping the entries themselves would copy each one.
+        let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Catalog.key(of: $0, in: entries) }
+        // Until a second source joins it, a paper is its first entry: the
+        // papers are made at the end, on every core, and here only those
+        // that merge (a paper made is a dozen strings and arrays copied).
+        var first: [Int] = []
+        var merged: [Int: Paper] = [:]
         var byKey: [String: Int] = [:]
         // The rare same-titled papers kept apart, after the first.
         var apart: [String: [Int]] = [:]
         var diagnostics: [Diagnostic] = []
-        papers.reserveCapacity(entries.count)
+        first.reserveCapacity(entries.count)
         byKey.reserveCapacity(entries.count)
-        // By index: mapping the entries themselves would copy each one.
-        let keys = ParallelMap.map(Array(entries.indices), minimumBatch: 2048) { Catalog.key(of: $0, in: entries) }
         // arXiv id and DOI first: two sources with the same id are one
         // paper whatever their titles say.
         var byArxiv: [String: Int] = [:]
@@ -38,42 +42,50 @@ public struct Catalog: Sendable {
         byArxiv.reserveCapacity(entries.count)
         byDOI.reserveCapacity(entries.count)
         func register(_ paper: Int) {
-            if let id = papers[paper].arxivID, byArxiv[id] == nil { byArxiv[id] = paper }
-            if let doi = papers[paper].doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
+            let (id, doi) = merged[paper].map { ($0.arxivID, $0.doi) } ?? (entries[first[paper]].arxivID, entries[first[paper]].doi)
+            if let id, byArxiv[id] == nil { byArxiv[id] = paper }
+            if let doi = doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
         }
-        // The entry is borrowed, not copied: an entry copied is a dozen retains.
-        func add(_ entry: borrowing ListingEntry, key: String) {
-            if let same = entry.arxivID.flatMap({ byArxiv[$0] }) ?? entry.doi.flatMap({ byDOI[$0.lowercased()] }) {
-                papers[same].merge(entry)
-                register(same)
+        func join(_ paper: Int, _ index: Int) {
+            merged[paper, default: Paper(id: paper, key: keys[first[paper]], entry: entries[first[paper]])].merge(entries[index])
+            register(paper)
+        }
+        func open(_ index: Int) {
+            first.append(index)
+            register(first.count - 1)
+        }
+        func mayBeOne(_ paper: Int, _ index: Int) -> Bool {
+            if let known = merged[paper] { return Catalog.mayBeOnePaper(known.arxivID, known.doi, known.credits, entries[index]) }
+            let entry = first[paper]
+            return Catalog.mayBeOnePaper(entries[entry].arxivID, entries[entry].doi, entries[entry].credits, entries[index])
+        }
+        for index in Catalog.sourceOrder(entries) {
+            let key = keys[index]
+            if let same = entries[index].arxivID.flatMap({ byArxiv[$0] }) ?? entries[index].doi.flatMap({ byDOI[$0.lowercased()] }) {
+                join(same, index)
                 if byKey[key] == nil { byKey[key] = same }
-                return
-            }
-            if let known = byKey[key] {
-                if Catalog.mayBeOnePaper(papers[known], entry) {
-                    papers[known].merge(entry)
-                    register(known)
-                } else if let other = apart[key]?.first(where: { Catalog.mayBeOnePaper(papers[$0], entry) }) {
-                    papers[other].merge(entry)
-                    register(other)
+            } else if let known = byKey[key] {
+                if mayBeOne(known, index) {
+                    join(known, index)
+                } else if let other = apart[key]?.first(where: { mayBeOne($0, index) }) {
+                    join(other, index)
                 } else {
-                    diagnostics.append(Diagnostic(file: entry.source.path, line: entry.source.line,
-                        "\"\(entry.title)\" has the title of the paper at \(papers[known].sources[0].fileName):\(papers[known].sources[0].line) "
-                        + "but \(Catalog.difference(papers[known], entry)); kept as a separate paper"))
-                    apart[key, default: []].append(papers.count)
-                    papers.append(Paper(id: papers.count, key: key, entry: entry))
-                    register(papers.count - 1)
+                    let shown = entries[first[known]]
+                    let why = merged[known].map { Catalog.difference($0.arxivID, $0.doi, entries[index]) }
+                        ?? Catalog.difference(shown.arxivID, shown.doi, entries[index])
+                    diagnostics.append(Diagnostic(file: entries[index].source.path, line: entries[index].source.line,
+                        "\"\(entries[index].title)\" has the title of the paper at \(shown.source.fileName):\(shown.source.line) "
+                        + "but \(why); kept as a separate paper"))
+                    apart[key, default: []].append(first.count)
+                    open(index)
                 }
             } else {
-                byKey[key] = papers.count
-                papers.append(Paper(id: papers.count, key: key, entry: entry))
-                register(papers.count - 1)
+                byKey[key] = first.count
+                open(index)
             }
         }
-        // Through the buffer: an array's subscript would hand out a copy.
-        let order = Catalog.sourceOrder(entries)
-        entries.withUnsafeBufferPointer { entries in
-            for index in order { add(entries[index], key: keys[index]) }
+        let papers = ParallelMap.map(Array(first.indices), minimumBatch: 1024) { paper in
+            merged[paper] ?? Paper(id: paper, key: keys[first[paper]], entry: entries[first[paper]])
         }
         let curated = Curation.apply(notes, to: papers)
         self.papers = curated.papers
@@ -114,19 +126,19 @@ public struct Catalog: Sendable {
     }
 
     /// Why two same-titled records are not one paper, for the warning.
-    static func difference(_ paper: Paper, _ entry: ListingEntry) -> String {
-        if let a = paper.arxivID, let b = entry.arxivID, a != b { return "another arXiv id (\(b), not \(a))" }
-        if let a = paper.doi, let b = entry.doi, a.lowercased() != b.lowercased() { return "another DOI (\(b), not \(a))" }
+    static func difference(_ arxivID: String?, _ doi: String?, _ entry: ListingEntry) -> String {
+        if let a = arxivID, let b = entry.arxivID, a != b { return "another arXiv id (\(b), not \(a))" }
+        if let a = doi, let b = entry.doi, a.lowercased() != b.lowercased() { return "another DOI (\(b), not \(a))" }
         return "no author in common"
     }
 
     /// False when both carry different arXiv ids or DOIs, or both name
     /// their authors and no person is on both lists.
-    static func mayBeOnePaper(_ paper: Paper, _ entry: ListingEntry) -> Bool {
-        if let a = paper.arxivID, let b = entry.arxivID, a != b { return false }
-        if let a = paper.doi?.lowercased(), let b = entry.doi?.lowercased(), a != b { return false }
-        if paper.credits.isEmpty || entry.credits.isEmpty { return true }
-        let known = Set(paper.credits.map { PersonName.key($0.name) })
+    static func mayBeOnePaper(_ arxivID: String?, _ doi: String?, _ credits: [Credit], _ entry: ListingEntry) -> Bool {
+        if let a = arxivID, let b = entry.arxivID, a != b { return false }
+        if let a = doi?.lowercased(), let b = entry.doi?.lowercased(), a != b { return false }
+        if credits.isEmpty || entry.credits.isEmpty { return true }
+        let known = Set(credits.map { PersonName.key($0.name) })
         return entry.credits.contains { known.contains(PersonName.key($0.name)) }
     }
 
