@@ -99,6 +99,15 @@ final class CatalogTests: XCTestCase {
             Text.appendKey(text, to: &shared)
             XCTAssertEqual(shared, Array(("before" + Text.words(text).joined(separator: " ")).utf8), text.debugDescription)
         }
+        // Names: "Last, First" is keyed as "First Last", on the bytes of its two parts.
+        let nameParts = ["Ada", "Lovelace", ",", ", ", " ", "-", "Zdeborová", "e\u{301}", "\u{1}", "\u{85}", "日本", "Ærø", ".", "\t"]
+        for _ in 0..<5000 {
+            let name = (0..<Int(random.next() % 7)).map { _ in nameParts[Int(random.next() % UInt64(nameParts.count))] }.joined()
+            XCTAssertEqual(PersonName.key(name), Text.words(PersonName.displayOrder(name)).joined(separator: " "), name.debugDescription)
+            var shared: [UInt8] = [0x7A, 0]
+            PersonName.appendKey(name, to: &shared)
+            XCTAssertEqual(shared, [0x7A, 0] + Array(PersonName.key(name).utf8), name.debugDescription)
+        }
         XCTAssertEqual(PersonName.key("Zdeborová, Lenka"), "lenka zdeborova")
         XCTAssertEqual(Text.key("Łukasz Straße Ærø"), "lukasz strasse aero")
     }

@@ -23,12 +23,19 @@ enum PersonName {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `key(name)`'s bytes to `out`.
+    /// Appends `key(name)`'s bytes to `out`: the key of "First Last"
+    /// for "Last, First" (the key of what `displayOrder` gives), made on
+    /// the bytes of the two parts.
     static func appendKey(_ name: String, to out: inout [UInt8]) {
-        // Printable ASCII without a comma needs no reordering or clean-up:
-        // the key drops case, punctuation and spaces anyway.
-        var plain = true
-        for byte in name.utf8 where byte < 0x20 || byte >= 0x7F || byte == 0x2C { plain = false; break }
-        if plain { Text.appendKey(name, to: &out) } else { Text.appendKey(displayOrder(name), to: &out) }
+        // Leading commas do not count (as in `displayOrder`'s split).
+        let body = name.utf8.firstIndex { $0 != 0x2C } ?? name.utf8.endIndex
+        guard let comma = name.utf8[body...].firstIndex(of: 0x2C) else { return Text.appendKey(name, to: &out) }
+        let start = out.count
+        Text.appendKey(name[name.utf8.index(after: comma)...], to: &out)
+        let space = out.count
+        out.append(0x20)
+        Text.appendKey(name[body..<comma], to: &out)
+        // One part without a key: no space between.
+        if space == start || out.count == space + 1 { out.remove(at: space) }
     }
 }
