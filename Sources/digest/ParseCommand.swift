@@ -13,9 +13,9 @@ enum ParseCommand {
         for diagnostic in listings.diagnostics { Output.error(diagnostic.description) }
         let started = DispatchTime.now()
         if args.flags.contains("json") {
-            Output.write(CatalogJSONLines.render(catalog))
+            for part in CatalogJSONLines.render(catalog) { Output.write(part) }
         } else {
-            Output.write(CatalogText.render(catalog))
+            for part in CatalogText.render(catalog) { Output.write(part) }
         }
         let output = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let errors = listings.errors

@@ -1,8 +1,9 @@
 /// The catalog as JSON Lines, one paper a line, keys in a fixed order:
 /// what `digest parse --json` prints.
 public enum CatalogJSONLines {
-    public static func render(_ catalog: Catalog) -> [UInt8] {
-        ParallelMap.joinedBytes(count: catalog.papers.count) { range in
+    /// In parts to be written one after another.
+    public static func render(_ catalog: Catalog) -> [[UInt8]] {
+        ParallelMap.byteParts(count: catalog.papers.count) { range in
             var json = JSONWriter(capacity: range.count * 1_500)
             catalog.papers.withUnsafeBufferPointer { papers in
                 for id in range { line(papers[id], to: &json) }
@@ -47,8 +48,9 @@ public enum CatalogJSONLines {
 /// The catalog as text, two lines a paper (date and title; authors):
 /// what `digest parse` prints.
 public enum CatalogText {
-    public static func render(_ catalog: Catalog) -> [UInt8] {
-        ParallelMap.joinedBytes(count: catalog.papers.count) { range in
+    /// In parts to be written one after another.
+    public static func render(_ catalog: Catalog) -> [[UInt8]] {
+        ParallelMap.byteParts(count: catalog.papers.count) { range in
             var out: [UInt8] = []
             out.reserveCapacity(range.count * 200)
             catalog.papers.withUnsafeBufferPointer { papers in

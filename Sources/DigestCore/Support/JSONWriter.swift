@@ -55,6 +55,14 @@ struct JSONWriter {
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether a byte needs a look when escaping: those escaped, and 0xE2
+    /// (U+2028 and U+2029 start with it). One table load a byte keeps the
+    /// scan over runs of plain text (most of an abstract) tight.
+    private static let needsLook: [Bool] = {
+        let marks: [UInt8] = Array("\"\\<>&".utf8) + [0x7F, 0xE2]
+        return (0...255).map { (byte: Int) -> Bool in byte < 0x20 || marks.contains(UInt8(byte)) }
+    }()
+
     static func appendString(_ value: String, to out: inout [UInt8]) {
         var value = value
         out.append(UInt8(ascii: "\""))
@@ -63,29 +71,32 @@ struct JSONWriter {
             var run = 0
             var i = 0
             func flush() { if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) } }
-            while i < bytes.count {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F:
-                    flush()
+            needsLook.withUnsafeBufferPointer { needsLook in
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if !needsLook[Int(byte)] { i += 1; continue }
                     switch byte {
-                    case UInt8(ascii: "\""): out += [0x5C, 0x22]
-                    case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-                    case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-                    case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-                    case 0x09: out += [0x5C, UInt8(ascii: "t")]
-                    default: appendUnicodeEscape(UInt16(byte), to: &out)
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F:
+                        flush()
+                        switch byte {
+                        case UInt8(ascii: "\""): out.append(0x5C); out.append(0x22)
+                        case UInt8(ascii: "\\"): out.append(0x5C); out.append(0x5C)
+                        case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                        case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                        case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+                        default: appendUnicodeEscape(UInt16(byte), to: &out)
+                        }
+                        i += 1
+                        run = i
+                    case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                        // U+2028 and U+2029 (E2 80 A8/A9) end lines in old JavaScript.
+                        flush()
+                        appendUnicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                        i += 3
+                        run = i
+                    default:
+                        i += 1
                     }
-                    i += 1
-                    run = i
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 (E2 80 A8/A9) end lines in old JavaScript.
-                    flush()
-                    appendUnicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                    i += 3
-                    run = i
-                default:
-                    i += 1
                 }
             }
             flush()

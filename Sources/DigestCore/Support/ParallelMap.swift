@@ -37,14 +37,10 @@ enum ParallelMap {
         }
     }
 
-    /// Output made in stretches of `count` items on every core, then
-    /// joined in order: `render` makes the bytes of the items in a range.
-    static func joinedBytes(count: Int, stretch: Int = 4096, _ render: (Range<Int>) -> [UInt8]) -> [UInt8] {
-        let ranges = stride(from: 0, to: count, by: stretch).map { $0..<min(count, $0 + stretch) }
-        let parts = map(ranges, render)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { bytes += part }
-        return bytes
+    /// Output made in stretches of `count` items on every core, in order:
+    /// `render` makes the bytes of the items in a range. The parts are
+    /// written one after another (joining them would copy it all).
+    static func byteParts(count: Int, stretch: Int = 4096, _ render: (Range<Int>) -> [UInt8]) -> [[UInt8]] {
+        map(stride(from: 0, to: count, by: stretch).map { $0..<min(count, $0 + stretch) }, render)
     }
 }
