@@ -331,4 +331,77 @@ extension IdentityTests {
         XCTAssertEqual(TeXText.plain("An abstract with $\\mathcal{O}(n)$ only."), "An abstract with $\\mathcal{O}(n)$ only.")
         XCTAssertEqual(TeXText.plain("Zdeborov{\\'a} and $x$"), "Zdeborová and $x$")
     }
+
+    /// TeX conversion on bytes against the conversion scalar by scalar
+    /// (the reference below, the way it was first written).
+    func testTeXConversionOnBytesMatchesTheScalarWalk() {
+        let pieces = ["plain words ", "$x_{i}$", "$", "{", "}", "~", "-", "--", "---", "\\", "\\'", "\\'{e}", "{\\\"o}", "\\c{c}", "\\\"{\\i}",
+                      "\\'\\j", "\\&", "\\%", "\\$", "\\_", "\\#", "\\{", "\\}", "\\\\", "\\emph{x}", "\\textbf ", "\\ss ", "\\o", "\\AA",
+                      "\\unknown", "\\é", "\\'é", "é", "Σ", "𝔼", "\\u{a}", "\\v ", "\\k", "\\cite{k}", " ", "a", "\\'", "\\'\\"]
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<5000 {
+            let text = (0..<Int(random.next() % 9)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(TeXText.convert(text), convertByScalars(text), text.debugDescription)
+            var inMath = false, outside = false, previous: Character = " "
+            for c in text {
+                if c == "$" { inMath.toggle() } else if !inMath, "{}\\~".contains(c) || (c == "-" && previous == "-") { outside = true }
+                previous = c
+            }
+            XCTAssertEqual(TeXText.hasTeXOutsideMath(text), outside, text.debugDescription)
+        }
+    }
+
+    private func convertByScalars(_ tex: String) -> String {
+        let chars = Array(tex.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        var inMath = false
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "$" { inMath.toggle(); out.append(c); i += 1; continue }
+            if inMath { out.append(c); i += 1; continue }
+            switch c {
+            case "{", "}": i += 1
+            case "~": out.append(" "); i += 1
+            case "-" where i + 1 < chars.count && chars[i + 1] == "-":
+                if i + 2 < chars.count, chars[i + 2] == "-" { out.append("—"); i += 3 } else { out.append("–"); i += 2 }
+            case "\\":
+                i += 1
+                guard i < chars.count else { break }
+                let next = chars[i]
+                if let mark = TeXText.accentMarks[next], !(isLetter(next) && i + 1 < chars.count && isLetter(chars[i + 1])) {
+                    i += 1
+                    while i < chars.count, chars[i] == " " || chars[i] == "{" { i += 1 }
+                    var base: Unicode.Scalar = " "
+                    if i < chars.count, chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "i" || chars[i + 1] == "j" {
+                        base = chars[i + 1]; i += 2
+                    } else if i < chars.count {
+                        base = chars[i]; i += 1
+                    }
+                    out.append(base); out.append(mark)
+                } else if "&%$_#{}".unicodeScalars.contains(next) {
+                    out.append(next); i += 1
+                } else if next == "\\" {
+                    out.append(" "); i += 1
+                } else if isLetter(next) {
+                    var name = String.UnicodeScalarView()
+                    while i < chars.count, isLetter(chars[i]) { name.append(chars[i]); i += 1 }
+                    let command = String(name)
+                    if let letter = TeXText.letters[command] {
+                        out.append(contentsOf: letter.unicodeScalars)
+                        if i < chars.count, chars[i] == " " { i += 1 }
+                    } else if ["emph", "textit", "textbf", "textrm", "textsc", "textsf", "texttt", "mbox", "text", "url", "href"].contains(command) {
+                    } else {
+                        out.append("\\"); out.append(contentsOf: name)
+                    }
+                } else {
+                    out.append(next); i += 1
+                }
+            default:
+                out.append(c); i += 1
+            }
+        }
+        return Text.clean(String(out))
+    }
 }

@@ -463,87 +463,121 @@ enum TeXText {
     }
 
     /// The conversion itself; `plain` skips it when it would change nothing.
+    /// On the UTF-8 bytes: every sign it acts on is ASCII, so the text in
+    /// between (most of an abstract) is copied in runs, and a scalar is
+    /// decoded only after a backslash. An accent is written as its base and
+    /// a combining mark, composed by `Text.clean` (NFC) at the end.
     static func convert(_ tex: String) -> String {
-        // Unicode scalars, not characters: BibTeX abstracts are long, and
-        // an accent is a base and a combining mark, composed by
-        // `Text.clean` (NFC) at the end.
-        let chars = Array(tex.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        var inMath = false
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "$" { inMath.toggle(); out.append(c); i += 1; continue }
-            if inMath { out.append(c); i += 1; continue }
-            switch c {
-            case "{", "}":
-                i += 1
-            case "~":
-                out.append(" "); i += 1
-            case "-" where i + 1 < chars.count && chars[i + 1] == "-":
-                if i + 2 < chars.count, chars[i + 2] == "-" { out.append("—"); i += 3 } else { out.append("–"); i += 2 }
-            case "\\":
-                i += 1
-                guard i < chars.count else { break }
-                let next = chars[i]
-                if let mark = accentMarks[next], !(isLetter(next) && i + 1 < chars.count && isLetter(chars[i + 1])) {
-                    // \'a, \'{a}, {\'a}, \c{c}, \"{\i}
-                    i += 1
-                    while i < chars.count, chars[i] == " " || chars[i] == "{" { i += 1 }
-                    var base: Unicode.Scalar = " "
-                    if i < chars.count, chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "i" || chars[i + 1] == "j" {
-                        base = chars[i + 1]
-                        i += 2
-                    } else if i < chars.count {
-                        base = chars[i]
-                        i += 1
-                    }
-                    out.append(base)
-                    out.append(mark)
-                } else if "&%$_#{}".unicodeScalars.contains(next) {
-                    out.append(next); i += 1
-                } else if next == "\\" {
-                    out.append(" "); i += 1
-                } else if isLetter(next) {
-                    var name = String.UnicodeScalarView()
-                    while i < chars.count, isLetter(chars[i]) { name.append(chars[i]); i += 1 }
-                    let command = String(name)
-                    if let letter = letters[command] {
-                        out.append(contentsOf: letter.unicodeScalars)
-                        if i < chars.count, chars[i] == " " { i += 1 }
-                    } else if ["emph", "textit", "textbf", "textrm", "textsc", "textsf", "texttt", "mbox", "text", "url", "href"].contains(command) {
-                        // The command goes; its argument stays (braces drop).
-                    } else {
-                        out.append("\\")
-                        out.append(contentsOf: name)
-                    }
-                } else {
-                    out.append(next); i += 1
-                }
-            default:
-                out.append(c); i += 1
+        var source = tex
+        let converted = source.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            let count = bytes.count
+            var i = 0
+            var inMath = false
+            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+            func length(at k: Int) -> Int {
+                let lead = bytes[k]
+                let size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                return min(size, count - k)
             }
+            func scalar(at k: Int) -> Unicode.Scalar {
+                let size = length(at: k)
+                var value = size == 1 ? UInt32(bytes[k]) : UInt32(bytes[k]) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+                for j in 1..<max(1, size) { value = value << 6 | UInt32(bytes[k + j] & 0x3F) }
+                return Unicode.Scalar(value) ?? "\u{FFFD}"
+            }
+            func isLetter(at k: Int) -> Bool { k < count && scalar(at: k).properties.isAlphabetic }
+            while i < count {
+                let c = bytes[i]
+                if c == 0x24 { inMath.toggle(); out.append(c); i += 1; continue }
+                if inMath || !TeXText.signs[Int(c)] {
+                    // A run up to the next sign (in a formula: to its end).
+                    var end = i + 1
+                    while end < count, inMath ? bytes[end] != 0x24 : !TeXText.signs[Int(bytes[end])] { end += 1 }
+                    copy(i..<end)
+                    i = end
+                    continue
+                }
+                switch c {
+                case 0x7B, 0x7D:
+                    i += 1
+                case 0x7E:
+                    out.append(0x20); i += 1
+                case 0x2D where i + 1 < count && bytes[i + 1] == 0x2D:
+                    if i + 2 < count, bytes[i + 2] == 0x2D { out.append(contentsOf: "—".utf8); i += 3 } else { out.append(contentsOf: "–".utf8); i += 2 }
+                case 0x5C:
+                    i += 1
+                    guard i < count else { break }
+                    let next = scalar(at: i), nextLength = length(at: i)
+                    if let mark = accentMarks[next], !(next.properties.isAlphabetic && isLetter(at: i + nextLength)) {
+                        // \'a, \'{a}, {\'a}, \c{c}, \"{\i}
+                        i += nextLength
+                        while i < count, bytes[i] == 0x20 || bytes[i] == 0x7B { i += 1 }
+                        if i < count, bytes[i] == 0x5C, i + 1 < count, bytes[i + 1] == 0x69 || bytes[i + 1] == 0x6A {
+                            out.append(bytes[i + 1])
+                            i += 2
+                        } else if i < count {
+                            let size = length(at: i)
+                            copy(i..<i + size)
+                            i += size
+                        } else {
+                            out.append(0x20)
+                        }
+                        out.append(contentsOf: String(mark).utf8)
+                    } else if "&%$_#{}".unicodeScalars.contains(next) {
+                        copy(i..<i + nextLength); i += nextLength
+                    } else if next == "\\" {
+                        out.append(0x20); i += 1
+                    } else if next.properties.isAlphabetic {
+                        let start = i
+                        while isLetter(at: i) { i += length(at: i) }
+                        let command = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                        if let letter = letters[command] {
+                            out.append(contentsOf: letter.utf8)
+                            if i < count, bytes[i] == 0x20 { i += 1 }
+                        } else if TeXText.dropped.contains(command) {
+                            // The command goes; its argument stays (braces drop).
+                        } else {
+                            out.append(0x5C)
+                            copy(start..<i)
+                        }
+                    } else {
+                        copy(i..<i + nextLength); i += nextLength
+                    }
+                default:
+                    out.append(c); i += 1
+                }
+            }
+            return out
         }
-        return Text.clean(String(out))
+        return Text.clean(String(decoding: converted, as: UTF8.self))
     }
+
+    /// The bytes `convert` acts on outside formulas: `{ } ~ - \ $`.
+    static let signs: [Bool] = (0...255).map { [0x7B, 0x7D, 0x7E, 0x2D, 0x5C, 0x24].contains($0) }
+
+    /// Commands that go while their argument stays.
+    static let dropped: Set<String> = ["emph", "textit", "textbf", "textrm", "textsc", "textsf", "texttt", "mbox", "text", "url", "href"]
 
     /// Whether a brace, a backslash, a tie or "--" stands outside `$…$`:
     /// an abstract whose only TeX is its formulas needs no conversion.
     static func hasTeXOutsideMath(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            var inMath = false
-            var previous: UInt8 = 0
-            for byte in bytes {
-                defer { previous = byte }
-                // As `convert` reads it: inside a formula every "$" ends it;
-                // outside, a backslash is TeX already.
-                if byte == 0x24 { inMath.toggle(); continue }
-                if inMath { continue }
-                if byte == 0x7B || byte == 0x7D || byte == 0x5C || byte == 0x7E || (byte == 0x2D && previous == 0x2D) { return true }
+            signs.withUnsafeBufferPointer { signs in
+                var inMath = false
+                var previous: UInt8 = 0
+                for byte in bytes {
+                    // As `convert` reads it: inside a formula every "$" ends
+                    // it; outside, a backslash is TeX already.
+                    if signs[Int(byte)] {
+                        if byte == 0x24 { inMath.toggle() } else if !inMath, byte != 0x2D || previous == 0x2D { return true }
+                    }
+                    previous = byte
+                }
+                return false
             }
-            return false
         }
     }
 
