@@ -115,10 +115,10 @@ final class CatalogTests: XCTestCase {
     /// Clean ASCII is returned as it is; anything else goes through the
     /// byte collapse: both agree with splitting at white space and controls.
     func testCleanAgreesWithSplittingAndJoiningOnASCIIMixes() {
-        let pieces = ["a", "Bc", " ", "  ", "\t", "\r\n", "\u{0}", "\u{7F}", ".", "x y"]
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\r\n", "\u{0}", "\u{7F}", ".", "x y", "a longer run of words"]
         var rng = SplitMix64(seed: 37)
         for _ in 0..<3000 {
-            let text = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let text = (0..<Int(rng.next() % 30)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
             let expected = text.unicodeScalars.split { $0.value <= 0x20 || $0.value == 0x7F }.map { String($0) }.joined(separator: " ")
             XCTAssertEqual(Text.clean(text), expected, text.debugDescription)
             XCTAssertEqual(Text.clean(text[...]), expected, text.debugDescription)
@@ -175,10 +175,10 @@ final class CatalogTests: XCTestCase {
     /// composing first, then splitting at white space and controls.
     func testCleanComposesWhenNeededAndCollapsesLikeTheReference() {
         let pieces = ["a", " ", "é", "e\u{301}", "Σ", "\u{1100}\u{1161}", "\u{2126}", "𝔼", "\u{0344}", "क़", "—", "x\u{308}",
-                      "\t", "\u{A0}", "\u{2009}", "\u{85}", "\u{7F}", "\u{0}", "\n", "Bc"]
+                      "\t", "\u{A0}", "\u{2009}", "\u{85}", "\u{7F}", "\u{0}", "\n", "Bc", "a run of plain words ", " x"]
         var random = SplitMix64(seed: 11)
         for _ in 0..<3000 {
-            let text = (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let text = (0..<Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
             let expected = text.precomposedStringWithCanonicalMapping.unicodeScalars
                 .split { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
                 .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")

@@ -28,38 +28,45 @@ enum Text {
 
     /// True for printable ASCII with single spaces between words and none at
     /// either end: what `collapse` would give back unchanged (most lines).
-    /// Eight bytes are checked at a time, as one 64-bit word.
     static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+        return cleanRunEnd(bytes, from: 0) == bytes.count
+    }
+
+    /// Where the run from `start` of printable ASCII with single spaces
+    /// ends: the first control, byte from 0x7F up, or second space in a
+    /// row (`start` must not be a space). Eight bytes are checked at a
+    /// time, as one 64-bit word, and the word that ends the run byte by byte.
+    static func cleanRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
         let spaces: UInt64 = 0x2020_2020_2020_2020
         let raw = UnsafeRawBufferPointer(bytes)
-        var i = 0
+        var i = start
         var previousSpace = false
         while i + 8 <= bytes.count {
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)  // byte i in the low bits
             // A byte of 0x7F or more: its low seven bits plus one, or its own
             // top bit, reach bit 7.
-            if ((x & lows) &+ ones | x) & highs != 0 { return false }
+            if ((x & lows) &+ ones | x) & highs != 0 { break }
             // A byte below 0x20 (control characters).
-            if (x &- spaces) & ~x & highs != 0 { return false }
+            if (x &- spaces) & ~x & highs != 0 { break }
             // Bit 7 set in exactly the bytes that are spaces.
             let t = x ^ spaces
             let isSpace = ~(((t & lows) &+ lows) | t | lows)
             // Two spaces in a row, inside this word or across the last one.
-            if isSpace & (isSpace << 8) != 0 || (previousSpace && isSpace & 0x80 != 0) { return false }
+            if isSpace & (isSpace << 8) != 0 || (previousSpace && isSpace & 0x80 != 0) { break }
             previousSpace = isSpace >> 63 != 0
             i += 8
         }
         var previous: UInt8 = previousSpace ? 0x20 : 0
         while i < bytes.count {
             let byte = bytes[i]
-            i += 1
-            if byte > 0x20 && byte < 0x7F { previous = byte; continue }
-            if byte != 0x20 || previous == 0x20 { return false }
+            if byte > 0x20 && byte < 0x7F { previous = byte; i += 1; continue }
+            if byte != 0x20 || previous == 0x20 { return i }
             previous = byte
+            i += 1
         }
-        return true
+        return i
     }
 
     /// Drops control characters and collapses white space (Unicode's
@@ -74,6 +81,18 @@ enum Text {
             var i = 0
             while i < bytes.count {
                 let lead = bytes[i]
+                if lead > 0x20 && lead < 0x7F {
+                    // A run that needs no change is copied whole, but a
+                    // space at its end waits (white space may follow).
+                    if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
+                    let end = cleanRunEnd(bytes, from: i)
+                    let copied = bytes[end - 1] == 0x20 ? end - 1 : end
+                    UnsafeMutableRawPointer(out.baseAddress! + length).copyMemory(from: bytes.baseAddress! + i, byteCount: copied - i)
+                    length += copied - i
+                    pendingSpace = copied < end
+                    i = end
+                    continue
+                }
                 if lead < 0x80 {
                     if lead <= 0x20 || lead == 0x7F {
                         pendingSpace = length > 0
