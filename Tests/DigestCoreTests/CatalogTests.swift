@@ -252,7 +252,7 @@ final class CatalogTests: XCTestCase {
             if let doi = papers[paper].doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
         }
         func mayBeOne(_ paper: Paper, _ entry: ListingEntry) -> Bool {
-            Catalog.mayBeOnePaper(paper.arxivID, paper.doi, paper.credits, entry)
+            Catalog.mayBeOnePaper(Catalog.Identity(paper: paper), entry)
         }
         for index in Catalog.sourceOrder(entries) {
             let entry = entries[index], key = Catalog.key(of: index, in: entries)

@@ -41,10 +41,13 @@ public struct Catalog: Sendable {
         var byDOI: [String: Int] = [:]
         byArxiv.reserveCapacity(entries.count)
         byDOI.reserveCapacity(entries.count)
+        func identity(_ paper: Int) -> Identity {
+            merged[paper].map(Identity.init(paper:)) ?? Identity(entry: entries[first[paper]])
+        }
         func register(_ paper: Int) {
-            let (id, doi) = merged[paper].map { ($0.arxivID, $0.doi) } ?? (entries[first[paper]].arxivID, entries[first[paper]].doi)
-            if let id, byArxiv[id] == nil { byArxiv[id] = paper }
-            if let doi = doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
+            let known = identity(paper)
+            if let id = known.arxivID, byArxiv[id] == nil { byArxiv[id] = paper }
+            if let doi = known.doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = paper }
         }
         func join(_ paper: Int, _ index: Int) {
             merged[paper, default: Paper(id: paper, key: keys[first[paper]], entry: entries[first[paper]])].merge(entries[index])
@@ -54,28 +57,21 @@ public struct Catalog: Sendable {
             first.append(index)
             register(first.count - 1)
         }
-        func mayBeOne(_ paper: Int, _ index: Int) -> Bool {
-            if let known = merged[paper] { return Catalog.mayBeOnePaper(known.arxivID, known.doi, known.credits, entries[index]) }
-            let entry = first[paper]
-            return Catalog.mayBeOnePaper(entries[entry].arxivID, entries[entry].doi, entries[entry].credits, entries[index])
-        }
         for index in Catalog.sourceOrder(entries) {
             let key = keys[index]
             if let same = entries[index].arxivID.flatMap({ byArxiv[$0] }) ?? entries[index].doi.flatMap({ byDOI[$0.lowercased()] }) {
                 join(same, index)
                 if byKey[key] == nil { byKey[key] = same }
             } else if let known = byKey[key] {
-                if mayBeOne(known, index) {
+                if Catalog.mayBeOnePaper(identity(known), entries[index]) {
                     join(known, index)
-                } else if let other = apart[key]?.first(where: { mayBeOne($0, index) }) {
+                } else if let other = apart[key]?.first(where: { Catalog.mayBeOnePaper(identity($0), entries[index]) }) {
                     join(other, index)
                 } else {
-                    let shown = entries[first[known]]
-                    let why = merged[known].map { Catalog.difference($0.arxivID, $0.doi, entries[index]) }
-                        ?? Catalog.difference(shown.arxivID, shown.doi, entries[index])
+                    let shown = entries[first[known]].source
                     diagnostics.append(Diagnostic(file: entries[index].source.path, line: entries[index].source.line,
-                        "\"\(entries[index].title)\" has the title of the paper at \(shown.source.fileName):\(shown.source.line) "
-                        + "but \(why); kept as a separate paper"))
+                        "\"\(entries[index].title)\" has the title of the paper at \(shown.fileName):\(shown.line) "
+                        + "but \(Catalog.difference(identity(known), entries[index])); kept as a separate paper"))
                     apart[key, default: []].append(first.count)
                     open(index)
                 }
@@ -125,20 +121,30 @@ public struct Catalog: Sendable {
             + "\u{1}" + entries[index].abstract
     }
 
+    /// What merging asks of a paper: its ids and credits (those of its
+    /// first entry until another source joins it).
+    struct Identity {
+        var arxivID: String?
+        var doi: String?
+        var credits: [Credit]
+        init(paper: Paper) { (arxivID, doi, credits) = (paper.arxivID, paper.doi, paper.credits) }
+        init(entry: ListingEntry) { (arxivID, doi, credits) = (entry.arxivID, entry.doi, entry.credits) }
+    }
+
     /// Why two same-titled records are not one paper, for the warning.
-    static func difference(_ arxivID: String?, _ doi: String?, _ entry: ListingEntry) -> String {
-        if let a = arxivID, let b = entry.arxivID, a != b { return "another arXiv id (\(b), not \(a))" }
-        if let a = doi, let b = entry.doi, a.lowercased() != b.lowercased() { return "another DOI (\(b), not \(a))" }
+    static func difference(_ paper: Identity, _ entry: ListingEntry) -> String {
+        if let a = paper.arxivID, let b = entry.arxivID, a != b { return "another arXiv id (\(b), not \(a))" }
+        if let a = paper.doi, let b = entry.doi, a.lowercased() != b.lowercased() { return "another DOI (\(b), not \(a))" }
         return "no author in common"
     }
 
     /// False when both carry different arXiv ids or DOIs, or both name
     /// their authors and no person is on both lists.
-    static func mayBeOnePaper(_ arxivID: String?, _ doi: String?, _ credits: [Credit], _ entry: ListingEntry) -> Bool {
-        if let a = arxivID, let b = entry.arxivID, a != b { return false }
-        if let a = doi?.lowercased(), let b = entry.doi?.lowercased(), a != b { return false }
-        if credits.isEmpty || entry.credits.isEmpty { return true }
-        let known = Set(credits.map { PersonName.key($0.name) })
+    static func mayBeOnePaper(_ paper: Identity, _ entry: ListingEntry) -> Bool {
+        if let a = paper.arxivID, let b = entry.arxivID, a != b { return false }
+        if let a = paper.doi?.lowercased(), let b = entry.doi?.lowercased(), a != b { return false }
+        if paper.credits.isEmpty || entry.credits.isEmpty { return true }
+        let known = Set(paper.credits.map { PersonName.key($0.name) })
         return entry.credits.contains { known.contains(PersonName.key($0.name)) }
     }
 
