@@ -13,12 +13,13 @@ final class BuildCommandTests: XCTestCase {
         let scratch = ScratchFolder()
         let run = try build(scratch.path + "/site", ["--verbose", "--base-url", "https://lab.example.org/digest/"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let listings = Pipeline.listings(paths: [TestPaths.seeds], reference: ReferenceDate(today: testReference))
+        let seeds = TestPaths.root.appendingPathComponent("seeds").path
+        let listings = Pipeline.listings(paths: [seeds], reference: ReferenceDate(today: testReference))
         let catalog = listings.catalog
         XCTAssertTrue(run.stdout.contains("\(catalog.papers.count) papers, "), run.stdout)
         for stage in ["ingest", "catalog", "group", "model", "render", "publish"] { XCTAssertTrue(run.stdout.contains("  \(stage) "), stage) }
         for warning in listings.diagnostics {
-            let shown = warning.description.replacingOccurrences(of: TestPaths.seeds + "/", with: "seeds/")
+            let shown = warning.description.replacingOccurrences(of: seeds + "/", with: "seeds/")
             XCTAssertTrue(run.stderr.contains(shown), shown)
         }
         let files = scratch.files("site")

@@ -1,9 +1,11 @@
 import XCTest
 
-/// `digest parse`, end to end through the built binary.
+/// `digest parse`, end to end through the built binary, on a frozen copy
+/// of the seed listings (`TestPaths.seeds`), so that the lab's own
+/// `seeds/` can change.
 final class ParseCommandTests: XCTestCase {
     func testJSONLinesOfTheSeeds() throws {
-        let run = try DigestRun.run(["parse", "--json", "seeds/"])
+        let run = try DigestRun.run(["parse", "--json", TestPaths.seeds])
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 139)
@@ -27,13 +29,30 @@ final class ParseCommandTests: XCTestCase {
         // The year-less "Mar 13" resolves against SOURCE_DATE_EPOCH (2026-11-22).
         XCTAssertTrue(run.stdout.contains("\"title\":\"Ghosts of Softmax: Complex Singularities That Limit Safe Step Sizes in Cross-Entropy\""))
         XCTAssertTrue(run.stdout.contains("\"date\":\"2026-03-13\""))
-        XCTAssertTrue(run.stderr.contains("seeds/002_944c60175c8f5ac9.txt:80: skipped"), run.stderr)
+        XCTAssertTrue(run.stderr.contains(TestPaths.seeds + "/002_944c60175c8f5ac9.txt:80: skipped"), run.stderr)
     }
 
     func testSameInputSameBytes() throws {
-        let a = try DigestRun.run(["parse", "--json", "seeds/"])
-        let b = try DigestRun.run(["parse", "--json", "seeds/"])
+        let a = try DigestRun.run(["parse", "--json", TestPaths.seeds])
+        let b = try DigestRun.run(["parse", "--json", TestPaths.seeds])
         XCTAssertEqual(a.stdout, b.stdout)
+    }
+
+    /// `--verbose` adds the seconds of each stage on standard error and
+    /// leaves the listing as it was; the text listing is two lines a paper.
+    func testVerboseTimesTheStagesAndChangesNothingElse() throws {
+        let plain = try DigestRun.run(["parse", TestPaths.seeds])
+        let verbose = try DigestRun.run(["parse", "--verbose", TestPaths.seeds])
+        XCTAssertEqual(verbose.status, 0, verbose.stderr)
+        XCTAssertEqual(verbose.stdout, plain.stdout)
+        for stage in ["ingest", "catalog", "output"] {
+            XCTAssertNotNil(verbose.stderr.range(of: "\n  \(stage) +[0-9]+\\.[0-9]{3} s\n", options: .regularExpression), stage)
+            XCTAssertFalse(plain.stderr.contains("  \(stage) "), stage)
+        }
+        let json = try DigestRun.run(["parse", "--json", TestPaths.seeds])
+        let lines = plain.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        XCTAssertEqual(lines.count, 2 * json.stdout.split(separator: "\n").count)
+        XCTAssertTrue(lines[1].hasPrefix("            Tomaso Poggio"), String(lines[1]))
     }
 
     func testMissingPathFailsWithAMessage() throws {
