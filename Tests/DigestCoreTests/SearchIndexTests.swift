@@ -120,16 +120,19 @@ final class SearchIndexTests: XCTestCase {
 
     func testSeedIndexIsShardedAndEveryPaperHasACard() throws {
         let scratch = ScratchFolder()
-        XCTAssertEqual(try DigestRun.run(["build", "--out", scratch.path + "/site"]).status, 0)
+        XCTAssertEqual(try DigestRun.run(["build", "--seeds", TestPaths.seeds, "--out", scratch.path + "/site"]).status, 0)
         let files = scratch.files("site")
         let root = try JSONSerialization.jsonObject(with: files["search/index.json"]!) as! [String: Any]
         XCTAssertEqual(root["papers"] as? Int, 139)
+        let perBlock = try XCTUnwrap(root["cards"] as? Int)
+        let blocks = (139 + perBlock - 1) / perBlock
         let shards = root["shards"] as! [String]
         XCTAssertEqual(shards, shards.sorted())
         XCTAssertEqual(files.keys.filter { $0.hasPrefix("search/terms/") }.count, shards.count)
         XCTAssertGreaterThan(shards.count, 1)
-        let cards = (0..<9).flatMap { b in try! JSONSerialization.jsonObject(with: files["search/cards/\(b).json"]!) as! [[Any]] }
+        let cards = (0..<blocks).flatMap { b in try! JSONSerialization.jsonObject(with: files["search/cards/\(b).json"]!) as! [[Any]] }
         XCTAssertEqual(cards.count, 139)
+        XCTAssertEqual(files.keys.filter { $0.hasPrefix("search/cards/") }.count, blocks)
         for card in cards { XCTAssertNotNil(files[card[3] as! String], "\(card)") }
         for (path, data) in files where path.hasPrefix("search/terms/") { XCTAssertLessThan(data.count, 2 * SearchIndex.shardTarget, path) }
     }

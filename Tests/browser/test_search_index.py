@@ -71,6 +71,11 @@ def reference(papers, query):
     """A scan of every paper, the rule the index must keep: every word matches
     (the last as a prefix), title 1000 > authors 100 > abstract 10 > the
     lab's note 1, newest first on ties."""
+    return [papers[position]["title"] for position in ranked(papers, query)]
+
+
+def ranked(papers, query):
+    """The reference's results as positions in `papers` (search ids)."""
     q = words(query)
     found = []
     for position, paper in enumerate(papers):
@@ -86,8 +91,8 @@ def reference(papers, query):
                 break
             score += weight
         else:
-            found.append((-score, position, paper["title"]))
-    return [title for _, _, title in sorted(found)]
+            found.append((-score, position))
+    return [position for _, position in sorted(found)]
 
 
 def run_query(browser, served, query):
@@ -126,11 +131,14 @@ def test_a_query_fetches_only_the_shards_and_cards_it_needs(browser, served):
     fetched = browser.execute_script(
         "return performance.getEntriesByType('resource').map(e => [e.name, e.decodedBodySize])")
     json_files = sorted(re.sub(r".*/search/", "", name) for name, _ in fetched if name.endswith(".json"))
-    cards = [f for f in json_files if f.startswith("cards/")]
-    assert "index.json" in json_files and 1 <= len(cards) <= 2, json_files  # of 9 blocks of 16 cards
+    root = json.loads((served["dir"] / "lab/digest/search/index.json").read_text())
+    # Exactly the blocks that hold the first page of results.
+    needed = {f"cards/{position // root['cards']}.json" for position in ranked(seed_papers(), "grokking")[:10]}
+    cards = {f for f in json_files if f.startswith("cards/")}
+    assert "index.json" in json_files and cards == needed, json_files
+    assert len(cards) < -(-len(seed_papers()) // root["cards"]), "not every block"
     assert len([f for f in json_files if f.startswith("terms/")]) == 1, json_files
-    shards = json.loads((served["dir"] / "lab/digest/search/index.json").read_text())["shards"]
-    assert len(shards) > 1
+    assert len(root["shards"]) > 1
     measures = browser.execute_script("return performance.getEntriesByName('digest-search').map(m => m.detail)")
     assert measures == ["grokking"]
 

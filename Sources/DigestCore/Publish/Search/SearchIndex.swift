@@ -22,7 +22,7 @@ enum SearchIndex {
     /// abstract 10, in the lab's note 1: title matches rank above author
     /// matches above abstract ones above note ones.
     static let weights = [1000, 100, 10, 1]
-    static let cardsPerBlock = 16
+    static let cardsPerBlock = 8
     static let shardTarget = 16_000
 
     /// `noteHTML`: the lab's note on each paper as HTML (nil: none);
