@@ -72,7 +72,7 @@ enum Text {
     /// Drops control characters and collapses white space (Unicode's
     /// White_Space, listed below) to single spaces, trimmed, working on
     /// the UTF-8 bytes.
-    /// Also says whether NFC could change the text (`mayNeedComposition`).
+    /// Also says whether NFC could change the text (see `needsComposition`).
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, mayNeedComposition: Bool) {
         var mayNeedComposition = false
         let text = String(unsafeUninitializedCapacity: bytes.count) { out in
@@ -131,37 +131,12 @@ enum Text {
         }
     }
 
-    /// A quick check in the spirit of Unicode's NFC_Quick_Check: text with no
-    /// combining mark, no Hangul jamo and no singleton that NFC replaces is
-    /// already in NFC, so the (slow) Foundation call is skipped.
-    static func mayNeedComposition<S: StringProtocol>(_ text: S) -> Bool {
-        // On the bytes: every scalar below U+0300 is ASCII or starts with a
-        // byte below CC, so only the rest (Greek, accents, math symbols)
-        // is decoded and looked up. Abstracts are long and mostly ASCII.
-        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var i = 0
-            while i < bytes.count {
-                let lead = bytes[i]
-                guard lead >= 0xCC else { i += 1; continue }
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                guard i + length <= bytes.count else { return true }
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                if let scalar = Unicode.Scalar(value), needsComposition(scalar) { return true }
-                i += length
-            }
-            return false
-        }
-        return answer ?? mayNeedCompositionByScalars(text)
-    }
-
-    /// The check itself, scalar by scalar (the reference for the byte test).
-    static func mayNeedCompositionByScalars<S: StringProtocol>(_ text: S) -> Bool {
-        text.unicodeScalars.contains { $0.value >= 0x300 && needsComposition($0) }
-    }
-
     /// A scalar NFC may combine with its neighbour or replace: a combining
-    /// mark, or one of the ranges whose normal form differs.
+    /// mark, or one of the ranges whose normal form differs. In the spirit
+    /// of Unicode's NFC_Quick_Check: text with none of them is already in
+    /// NFC, so the (slow) Foundation call is skipped; every scalar below
+    /// U+0300 is ASCII or starts with a byte below CC, so `collapse` asks
+    /// only about the rest (Greek, accents, math symbols).
     private static func needsComposition(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if scalar.properties.canonicalCombiningClass != .notReordered { return true }
