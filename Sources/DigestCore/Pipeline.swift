@@ -36,8 +36,8 @@ public struct Pipeline: Sendable {
         public var upToDate = false
         /// The last build's warnings, when `upToDate`.
         public var replayedWarnings: [String] = []
-        /// (stage, seconds), in order; together they cover the whole build.
-        public var timings: [(String, Double)] = []
+        /// The stages, in order; together they cover the whole build.
+        public var timings = StageTimes()
         /// Wall time of the whole build, from the first input read to the
         /// last byte written (a little more than the stages' sum).
         public var seconds: Double = 0
@@ -53,8 +53,8 @@ public struct Pipeline: Sendable {
         public var catalog: Catalog
         public var files: Int
         public var diagnostics: [Diagnostic]
-        /// Seconds per stage ("ingest", "catalog"), for `--verbose`.
-        public var timings: [(stage: String, seconds: Double)] = []
+        /// Seconds of "ingest" and "catalog", for `--verbose`.
+        public var timings = StageTimes()
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     }
 
@@ -64,14 +64,9 @@ public struct Pipeline: Sendable {
     }
 
     static func listings(paths: [String], reference: ReferenceDate, people: PeopleRules) -> Listings {
-        var timings: [(stage: String, seconds: Double)] = []
-        func timed<T>(_ stage: String, _ work: () -> T) -> T {
-            let start = DispatchTime.now()
-            defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
-            return work()
-        }
-        let read = timed("ingest") { ListingReader(context: ParseContext(reference: reference.today)).read(paths: paths) }
-        let catalog = timed("catalog") { Catalog(entries: read.entries, people: people) }
+        var timings = StageTimes()
+        let read = timings.time("ingest") { ListingReader(context: ParseContext(reference: reference.today)).read(paths: paths) }
+        let catalog = timings.time("catalog") { Catalog(entries: read.entries, people: people) }
         return Listings(catalog: catalog, files: read.listings.count, diagnostics: read.diagnostics + catalog.diagnostics, timings: timings)
     }
 
@@ -136,17 +131,13 @@ public struct Pipeline: Sendable {
         let lock = try target.lock()
         defer { lock.release() }
         var summary = try buildStages(target)
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        summary.seconds = StageTimes.seconds(since: started)
         return summary
     }
 
     private func buildStages(_ target: OutputTarget) throws -> Summary {
         var summary = Summary()
-        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now()
-            defer { summary.timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
-            return try work()
-        }
+        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T { try summary.timings.time(stage, work) }
         // Up to date? Then hashing the inputs is all there is to do.
         let statePath = target.statePath
         summary.warnings += target.removeLeftovers().map { Diagnostic(file: $0.file, line: nil, "leftover of a killed build not removed: " + $0.message) }

@@ -56,7 +56,7 @@ options.output = dir + "/site"
 // With a base URL, as a published site has: feeds and sitemaps are made.
 options.baseURL = "https://lab.example.org/digest/"
 func describe(_ label: String, _ s: Pipeline.Summary) -> String {
-    let stages = s.timings.map { String(format: "%@ %.2f", $0.0 as NSString, $0.1) }.joined(separator: ", ")
+    let stages = s.timings.stages.map { String(format: "%@ %.2f", $0.stage as NSString, $0.seconds) }.joined(separator: ", ")
     if s.upToDate { return String(format: "%@: %.2f s (%@); up to date, nothing written", label as NSString, s.seconds, stages as NSString) }
     return String(format: "%@: %.2f s (%@); %d files, %d written, %.0f MB",
                   label as NSString, s.seconds, stages as NSString, s.files, s.written, Double(s.bytes) / 1e6)
@@ -65,7 +65,7 @@ func describe(_ label: String, _ s: Pipeline.Summary) -> String {
 @MainActor func timedBuild() throws -> Pipeline.Summary {
     let start = DispatchTime.now()
     var summary = try Pipeline(options: options).build()
-    summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    summary.seconds = StageTimes.seconds(since: start)
     return summary
 }
 var fulls: [Pipeline.Summary] = []

@@ -26,9 +26,7 @@ enum BuildCommand {
                 let list = summary.unknownTeX.prefix(12).map { "\($0.command) (\($0.count))" }.joined(separator: ", ")
                 Output.print("\(summary.formulas) formulas set as MathML; \(unknown) unknown TeX command\(unknown == 1 ? "" : "s") shown as source"
                              + (list.isEmpty ? "" : ": " + list))
-                for (stage, seconds) in summary.timings {
-                    Output.print("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
-                }
+                for line in summary.timings.lines { Output.print(line) }
             }
             if summary.upToDate {
                 Output.print(String(format: "%@/ is up to date (%d files; inputs unchanged since the last build) in %.2f s",

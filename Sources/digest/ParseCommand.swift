@@ -17,14 +17,13 @@ enum ParseCommand {
         } else {
             for part in CatalogText.render(catalog) { Output.write(part) }
         }
-        let output = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let errors = listings.errors
         let warnings = listings.diagnostics.count - errors
         Output.error("\(catalog.papers.count) papers, \(catalog.authors.people.count) authors from \(listings.files) listings; \(warnings) warnings, \(errors) errors")
         if args.flags.contains("verbose") {
-            for (stage, seconds) in listings.timings + [("output", output)] {
-                Output.error("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
-            }
+            var timings = listings.timings
+            timings.note("output", since: started)
+            for line in timings.lines { Output.error(line) }
         }
         // The catalog is not freed paper by paper: the process ends now.
         Output.keepUntilExit(listings)
